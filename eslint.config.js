@@ -1,0 +1,29 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+
+export default tseslint.config(
+  { ignores: ['dist/', 'node_modules/', 'out/', 'test-results/', 'playwright-report/', 'e2e-artifacts/', 'public/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.browser, ...globals.node, ...globals.worker } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // The editor must never pull TensorFlow.js into the main thread.
+    files: ['src/editor/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: ['@tensorflow/*', '**/score/**'] }],
+    },
+  },
+  {
+    // The file format layer stands alone: no tfjs, no DOM-bound layers.
+    files: ['src/graph/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: ['@tensorflow/*', '**/nodes/**', '**/runtime/**', '**/editor/**', '**/score/**'] }],
+    },
+  },
+);

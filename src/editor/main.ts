@@ -1,0 +1,3 @@
+/** Editor entry (placeholder until the editor lands). */
+document.body.append('scoregraph');
+export {};

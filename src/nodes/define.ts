@@ -1,0 +1,84 @@
+/**
+ * defineNode: a node kind declared in one place — sockets, params, docs, shape inference and
+ * run() — so validation, defaults, the editor's controls, the docs and the runtime all read
+ * the same declaration.
+ */
+import type { Json, KindSpec, ParamSpec, ParamValues, Problem, SocketSpec } from '../graph';
+import type { DisplayPayload } from './display';
+import type { Meta, SocketTypeName } from './meta';
+import type { SocketValues } from './values';
+
+type Sockets = Record<string, SocketSpec>;
+type Params = Record<string, ParamSpec>;
+
+type SocketsOf<S extends Sockets, Map> = {
+  [K in keyof S]: S[K]['optional'] extends true
+    ? Map[S[K]['type'] & keyof Map] | undefined
+    : Map[S[K]['type'] & keyof Map];
+};
+type MetaMap = { [T in SocketTypeName]: Meta<T> };
+
+export type InputValues<I extends Sockets> = SocketsOf<I, SocketValues>;
+export type OutputValues<O extends Sockets> = { [K in keyof O]: SocketValues[O[K]['type']] };
+export type InputMetas<I extends Sockets> = { [K in keyof I]: MetaMap[I[K]['type']] | undefined };
+export type OutputMetas<O extends Sockets> = { [K in keyof O]: Omit<MetaMap[O[K]['type']], 'source'> };
+
+/** Everything a running node may use. */
+export interface RunContext<P extends Params, I extends Sockets> {
+  readonly nodeId: string;
+  readonly params: ParamValues<P>;
+  readonly inputs: InputValues<I>;
+  readonly signal: AbortSignal;
+  /** Base seed of this run (never 0); derive per-call seeds from it. */
+  readonly seed: number;
+  /** The tfjs backend in use ('webgpu' | 'webgl' | 'wasm' | 'cpu'). */
+  readonly backend: string;
+  /** Report progress: fraction in [0, 1] and a short text such as "step 340/1000 · loss 412.3". */
+  progress(fraction: number, text?: string): void;
+  /** Show something while running (samples so far, the loss curve); the last one stays as the node's display. */
+  preview(payload: DisplayPayload): void;
+  /** Let the event loop breathe (cancel messages arrive) and throw if the run was cancelled. Call once per step. */
+  checkpoint(): Promise<void>;
+}
+
+/** What inference sees: resolved params, and the metas of connected inputs (undefined when unconnected). */
+export interface InferContext<P extends Params, I extends Sockets> {
+  readonly nodeId: string;
+  readonly params: ParamValues<P>;
+  readonly inputs: InputMetas<I>;
+}
+
+/** A compile-time problem thrown from infer(); nodeId defaults to the node being inferred. */
+export class InferError extends Error {
+  constructor(
+    message: string,
+    readonly detail: Omit<Problem, 'message'> = {},
+  ) {
+    super(message);
+  }
+}
+
+export interface NodeKind<P extends Params = Params, I extends Sockets = Sockets, O extends Sockets = Sockets>
+  extends KindSpec {
+  readonly params: P;
+  readonly inputs: I;
+  readonly outputs: O;
+  /** A viewer: its display is the node's result, which the CLI writes as PNG + .npy. */
+  readonly view?: boolean;
+  /** Derives output metas from input metas and params; throws InferError on a mismatch. */
+  infer(ctx: InferContext<P, I>): OutputMetas<O>;
+  run(ctx: RunContext<P, I>): Promise<OutputValues<O>>;
+  /** A small JSON summary of the outputs for the CLI's summary.json (sigmas, final loss, shapes). */
+  summarize?(outputs: OutputValues<O>, params: ParamValues<P>): Json | Promise<Json>;
+}
+
+/** Declares a node kind. Identity at run time; it exists for the types. */
+export function defineNode<P extends Params, I extends Sockets, O extends Sockets>(
+  kind: NodeKind<P, I, O>,
+): NodeKind<P, I, O> {
+  return kind;
+}
+
+/** Any kind, for registries and the runtime, which see kinds only through their declarations. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the registry holds kinds of every param/socket shape
+export type AnyNodeKind = NodeKind<any, any, any>;

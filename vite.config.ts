@@ -1,0 +1,15 @@
+import { defineConfig } from 'vite';
+
+// Cross-origin isolation lets the WASM backend use threads (SharedArrayBuffer) in the browser.
+const isolation = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+};
+
+export default defineConfig({
+  server: { port: 5173, strictPort: false, headers: isolation },
+  preview: { port: 4173, strictPort: false, headers: isolation },
+  resolve: { dedupe: ['lit', 'rete', 'rete-area-plugin', 'rete-connection-plugin', 'rete-render-utils'] },
+  worker: { format: 'es' },
+  build: { target: 'es2022', sourcemap: true, chunkSizeWarningLimit: 4000 },
+});
