@@ -1,8 +1,8 @@
 /**
- * The science-level values that flow between nodes. (Placeholder contract; the science
- * issue fills in models, losses and optimisers.)
+ * The science-level values that flow between nodes (see src/nodes/values.ts for ownership rules).
+ * Tensors here are owned by the value; `dispose()` frees them all.
  */
-import type { Tensor } from '@tensorflow/tfjs';
+import type { Tensor, Tensor1D } from '@tensorflow/tfjs';
 
 export interface DatasetValue {
   kind: 'points' | 'images';
@@ -12,6 +12,9 @@ export interface DatasetValue {
   /** [count, ...shape], values nominally in [0, 1]. */
   data: Tensor;
   name: string;
+  /** For mixtures: the exact components, so an exact score can be built. */
+  mixture?: { mean: number[]; std: number; weight: number }[];
+  dispose(): void;
 }
 
 export interface ScheduleValue {
@@ -19,21 +22,58 @@ export interface ScheduleValue {
   sigmas: number[];
 }
 
-export interface ModelValue {
+/**
+ * A ready score model s(x, sigma): a trained (EMA) network, a loaded checkpoint or an exact score.
+ * `score` must be called inside tf.tidy; it returns a tensor shaped like x.
+ */
+export interface ScoreModel {
+  ready: true;
+  /** 'mlp' | 'ncsn' | 'exact-mixture' | 'exact-empirical' | … */
   kind: string;
-  ready: boolean;
+  /** Shape of one data item this model works on. */
+  shape: number[];
+  /** The schedule it was trained with; samplers with a conditional net must use the same levels. */
+  sigmas: number[] | null;
+  /** x: [B, ...shape]; sigma: [B] noise std per item; labels: [B] int32 level index into `sigmas`. */
+  score(x: Tensor, sigma: Tensor1D, labels: Tensor1D): Tensor;
   dispose(): void;
 }
 
+/**
+ * An untrained network architecture (from model.mlp / model.ncsn): its weights are made by
+ * train.fit once the data shape and the schedule are known.
+ */
+export interface NetworkSpec {
+  ready: false;
+  kind: string;
+  /** The node params that define the architecture (ngf, norm, conditioning, …). */
+  config: Record<string, unknown>;
+  seed: number;
+  dispose(): void;
+}
+
+export type ModelValue = ScoreModel | NetworkSpec;
+
 export interface LossValue {
   kind: 'dsm';
+  /** 'step' = one sigma per step (the lab's default); 'sample' = one per sample (reference code). */
+  sigmaPer: 'step' | 'sample';
 }
 
 export interface OptimizerValue {
   kind: 'adam';
+  learningRate: number;
+  beta1: number;
+  beta2: number;
+  epsilon: number;
+  ema: number;
+  emaBiasCorrection: boolean;
 }
 
 export interface LossLog {
   steps: number[];
   loss: number[];
+  /** Mean loss per noise level over the run (index 0 = largest sigma); NaN where never drawn. */
+  perLevel: number[];
+  sigmas: number[];
 }

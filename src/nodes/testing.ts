@@ -1,0 +1,40 @@
+/** Test helper: run one node kind directly, with defaults filled in and a recording context. */
+import type { Json } from '../graph';
+import type { AnyNodeKind } from './define';
+import type { DisplayPayload } from './display';
+import { resolveParams } from './resolve-params';
+
+export interface KindRunRecord {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- outputs of any kind
+  outputs: Record<string, any>;
+  progress: { fraction: number; text?: string }[];
+  previews: DisplayPayload[];
+}
+
+export async function runKind(
+  kind: AnyNodeKind,
+  options: {
+    params?: Record<string, Json>;
+    inputs?: Record<string, unknown>;
+    seed?: number;
+    signal?: AbortSignal;
+    backend?: string;
+  } = {},
+): Promise<KindRunRecord> {
+  const record: KindRunRecord = { outputs: {}, progress: [], previews: [] };
+  const signal = options.signal ?? new AbortController().signal;
+  record.outputs = await kind.run({
+    nodeId: 'test',
+    params: resolveParams(kind.params, options.params ?? {}),
+    inputs: options.inputs ?? {},
+    signal,
+    seed: options.seed ?? 1234,
+    backend: options.backend ?? 'cpu',
+    progress: (fraction, text) => record.progress.push({ fraction, text }),
+    preview: (payload) => record.previews.push(payload),
+    checkpoint: async () => {
+      if (signal.aborted) throw new DOMException('The run was cancelled.', 'AbortError');
+    },
+  });
+  return record;
+}

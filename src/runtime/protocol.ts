@@ -1,0 +1,26 @@
+/**
+ * The editor ↔ worker message protocol. The editor sends graphs (never tensors); the worker
+ * answers with run events. Both directions are one discriminated union each.
+ */
+import type { Graph, Json } from '../graph';
+import type { RunEvent } from './events';
+
+export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
+
+export type ToWorker =
+  /** Pick the backend (forced, or the best available) and report it. */
+  | { type: 'init'; backend?: BackendName }
+  | { type: 'run'; runId: number; graph: Graph; seed?: number; /** Only these nodes and what they need; all when absent. */ targets?: string[] }
+  | { type: 'cancel'; runId: number }
+  /** Drop every cached output (frees tensors). */
+  | { type: 'clear-cache' }
+  /** Ask for a checkpoint of a trained model output (bytes come back as 'checkpoint'). */
+  | { type: 'export-checkpoint'; requestId: number; nodeId: string };
+
+export type FromWorker =
+  | { type: 'ready'; backend: BackendName; reason: string; adapter?: string }
+  | { type: 'init-error'; message: string }
+  | { type: 'event'; event: RunEvent }
+  | { type: 'memory'; numTensors: number; numBytes: number }
+  | { type: 'checkpoint'; requestId: number; ok: true; name: string; json: Json; weights: ArrayBuffer }
+  | { type: 'checkpoint'; requestId: number; ok: false; message: string };
