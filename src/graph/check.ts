@@ -39,25 +39,37 @@ export function checkGraph(graph: Graph, catalog: KindCatalog): Problem[] {
     const from = splitEndpoint(edge.from);
     const to = splitEndpoint(edge.to);
     if (!from || !to) {
-      problems.push({ message: `The edge "${edge.from}" → "${edge.to}" must name both ends as "node.socket".` });
+      problems.push({
+        message: `The edge "${edge.from}" → "${edge.to}" must name both ends as "node.socket".`,
+      });
       continue;
     }
     const fromKind = kinds.get(from.nodeId);
     const toKind = kinds.get(to.nodeId);
     if (!seen.has(from.nodeId) || !seen.has(to.nodeId)) {
       const missing = !seen.has(from.nodeId) ? from.nodeId : to.nodeId;
-      problems.push({ message: `The edge "${edge.from}" → "${edge.to}" names node "${missing}", which does not exist.` });
+      problems.push({
+        message: `The edge "${edge.from}" → "${edge.to}" names node "${missing}", which does not exist.`,
+      });
       continue;
     }
     if (!fromKind || !toKind) continue; // the unknown type is reported already
     const out = own(fromKind.outputs, from.socket);
     const inp = own(toKind.inputs, to.socket);
     if (!out) {
-      problems.push({ nodeId: from.nodeId, socket: from.socket, message: unknownSocket(from.nodeId, fromKind, from.socket, 'output') });
+      problems.push({
+        nodeId: from.nodeId,
+        socket: from.socket,
+        message: unknownSocket(from.nodeId, fromKind, from.socket, 'output'),
+      });
       continue;
     }
     if (!inp) {
-      problems.push({ nodeId: to.nodeId, socket: to.socket, message: unknownSocket(to.nodeId, toKind, to.socket, 'input') });
+      problems.push({
+        nodeId: to.nodeId,
+        socket: to.socket,
+        message: unknownSocket(to.nodeId, toKind, to.socket, 'input'),
+      });
       continue;
     }
     if (!socketsCompatible(out.type, inp.type)) {
@@ -99,7 +111,11 @@ function unknownSocket(nodeId: string, kind: KindSpec, socket: string, side: 'in
 }
 
 /** Unknown params and values that do not fit their declaration. Missing params take defaults. */
-export function checkParams(nodeId: string, kind: KindSpec, params: Readonly<Record<string, Json>>): Problem[] {
+export function checkParams(
+  nodeId: string,
+  kind: KindSpec,
+  params: Readonly<Record<string, Json>>,
+): Problem[] {
   const problems: Problem[] = [];
   for (const key of Object.keys(params)) {
     const spec = own(kind.params, key);
@@ -113,13 +129,17 @@ export function checkParams(nodeId: string, kind: KindSpec, params: Readonly<Rec
       continue;
     }
     const message = checkParam(spec, params[key]);
-    if (message) problems.push({ nodeId, param: key, message: `Node "${nodeId}": ${spec.label ?? key} ${message}.` });
+    if (message)
+      problems.push({ nodeId, param: key, message: `Node "${nodeId}": ${spec.label ?? key} ${message}.` });
   }
   return problems;
 }
 
 /** A cycle as a list of node ids, or null. Iterative DFS so huge graphs cannot overflow the stack. */
-export function findCycle(ids: readonly string[], adjacency: ReadonlyMap<string, readonly string[]>): string[] | null {
+export function findCycle(
+  ids: readonly string[],
+  adjacency: ReadonlyMap<string, readonly string[]>,
+): string[] | null {
   const state = new Map<string, 1 | 2>(); // 1 = on the current path, 2 = finished
   for (const start of ids) {
     if (state.has(start)) continue;

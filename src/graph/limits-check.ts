@@ -13,13 +13,18 @@ export function checkLimits(value: unknown): Problem[] {
   };
   const walk = (v: unknown, depth: number, path: string) => {
     if (problems.length > 20) return;
-    if (depth > LIMITS.depth) return report(`The file nests too deeply at ${path} (more than ${LIMITS.depth} levels).`);
+    if (depth > LIMITS.depth)
+      return report(`The file nests too deeply at ${path} (more than ${LIMITS.depth} levels).`);
     if (typeof v === 'string') {
       if (v.length > LIMITS.stringChars)
-        report(`A text at ${path} is too long (${v.length.toLocaleString('en')} characters; the limit is ${LIMITS.stringChars.toLocaleString('en')}).`);
+        report(
+          `A text at ${path} is too long (${v.length.toLocaleString('en')} characters; the limit is ${LIMITS.stringChars.toLocaleString('en')}).`,
+        );
     } else if (Array.isArray(v)) {
       if (v.length > LIMITS.arrayItems)
-        report(`A list at ${path} is too long (${v.length.toLocaleString('en')} items; the limit is ${LIMITS.arrayItems.toLocaleString('en')}).`);
+        report(
+          `A list at ${path} is too long (${v.length.toLocaleString('en')} items; the limit is ${LIMITS.arrayItems.toLocaleString('en')}).`,
+        );
       else v.forEach((item, i) => walk(item, depth + 1, `${path}[${i}]`));
     } else if (v !== null && typeof v === 'object') {
       for (const key of Object.keys(v)) {

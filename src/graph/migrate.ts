@@ -11,7 +11,9 @@ export const MIGRATIONS: Record<number, (file: RawFile) => RawFile> = {};
 export function migrate(file: RawFile, migrations = MIGRATIONS): { file: RawFile } | { message: string } {
   let version = file.version;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1)
-    return { message: `The file's "version" must be a whole number from 1 (got ${JSON.stringify(version) ?? 'nothing'}).` };
+    return {
+      message: `The file's "version" must be a whole number from 1 (got ${JSON.stringify(version) ?? 'nothing'}).`,
+    };
   if (version > GRAPH_VERSION)
     return {
       message: `This graph was saved by a newer scoregraph (file version ${version}); this one reads up to version ${GRAPH_VERSION}. Update scoregraph to open it.`,

@@ -76,9 +76,15 @@ type Opts<P extends ParamSpec> = Omit<P, 'kind'>;
 
 export const number = (o: Opts<NumberParam>): NumberParam => ({ kind: 'number', ...o });
 export const integer = (o: Opts<IntegerParam>): IntegerParam => ({ kind: 'integer', ...o });
-export const numberOrAuto = (o: Opts<NumberOrAutoParam>): NumberOrAutoParam => ({ kind: 'numberOrAuto', ...o });
+export const numberOrAuto = (o: Opts<NumberOrAutoParam>): NumberOrAutoParam => ({
+  kind: 'numberOrAuto',
+  ...o,
+});
 export const boolean = (o: Opts<BooleanParam>): BooleanParam => ({ kind: 'boolean', ...o });
-export const choice = <T extends string>(o: Opts<ChoiceParam<T>>): ChoiceParam<T> => ({ kind: 'choice', ...o });
+export const choice = <T extends string>(o: Opts<ChoiceParam<T>>): ChoiceParam<T> => ({
+  kind: 'choice',
+  ...o,
+});
 export const digits = (o: Opts<DigitsParam>): DigitsParam => ({ kind: 'digits', ...o });
 export const range = (o: Opts<RangeParam>): RangeParam => ({ kind: 'range', ...o });
 export const text = (o: Opts<TextParam>): TextParam => ({ kind: 'text', ...o });
@@ -89,7 +95,8 @@ export const images = (o: Opts<ImagesParam>): ImagesParam => ({ kind: 'images', 
 export type ParamValue<P extends ParamSpec> = P['default'];
 export type ParamValues<Ps extends Record<string, ParamSpec>> = { [K in keyof Ps]: ParamValue<Ps[K]> };
 
-const fmt = (n: number) => (Math.abs(n) >= 1e4 || (Math.abs(n) < 1e-3 && n !== 0) ? n.toExponential() : String(n));
+const fmt = (n: number) =>
+  Math.abs(n) >= 1e4 || (Math.abs(n) < 1e-3 && n !== 0) ? n.toExponential() : String(n);
 const isFiniteNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 
 function checkRange(v: number, min: number, max: number): string | null {
@@ -106,7 +113,8 @@ export function checkParam(spec: ParamSpec, value: Json | undefined): string | n
       if (!isFiniteNumber(value)) return `must be a number (got ${describe(value)})`;
       return checkRange(value, spec.min, spec.max);
     case 'integer':
-      if (!isFiniteNumber(value) || !Number.isInteger(value)) return `must be a whole number (got ${describe(value)})`;
+      if (!isFiniteNumber(value) || !Number.isInteger(value))
+        return `must be a whole number (got ${describe(value)})`;
       return checkRange(value, spec.min, spec.max);
     case 'numberOrAuto':
       if (value === 'auto') return null;
@@ -151,7 +159,8 @@ function checkComponents(spec: ComponentsParam, value: Json | undefined): string
   for (let i = 0; i < value.length; i++) {
     const c = value[i];
     const where = `component ${i + 1}`;
-    if (c === null || typeof c !== 'object' || Array.isArray(c)) return `${where} must be { mean, std, weight }`;
+    if (c === null || typeof c !== 'object' || Array.isArray(c))
+      return `${where} must be { mean, std, weight }`;
     const extra = Object.keys(c).filter((k) => !['mean', 'std', 'weight'].includes(k));
     if (extra.length) return `${where} has unknown field "${extra[0]}"`;
     const { mean, std, weight } = c;

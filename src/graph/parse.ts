@@ -40,7 +40,8 @@ export function loadGraph(raw: unknown, catalog: KindCatalog): ParseResult {
   if ('message' in migrated) return fail({ message: migrated.message });
 
   const parsed = graphSchema.safeParse(migrated.file);
-  if (!parsed.success) return { ok: false, problems: parsed.error.issues.map((i) => issueToProblem(i, migrated.file)) };
+  if (!parsed.success)
+    return { ok: false, problems: parsed.error.issues.map((i) => issueToProblem(i, migrated.file)) };
   const graph = deepFreeze(parsed.data as Graph);
   const problems = checkGraph(graph, catalog);
   return problems.length ? { ok: false, problems } : { ok: true, graph };
@@ -74,7 +75,9 @@ function issueToProblem(issue: z.core.$ZodIssue, file: Record<string, unknown>):
 function friendly(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
     case 'invalid_type':
-      return issue.input === undefined ? `is missing (expected ${issue.expected})` : `must be ${article(issue.expected)}`;
+      return issue.input === undefined
+        ? `is missing (expected ${issue.expected})`
+        : `must be ${article(issue.expected)}`;
     case 'unrecognized_keys':
       return `has unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k.slice(0, 40)}"`).join(', ')}`;
     case 'too_big':

@@ -6,7 +6,10 @@ import { GRAPH_FORMAT, ID_PATTERN } from './types';
 const finite = z.number().refine(Number.isFinite, 'must be a finite number');
 
 export const nodeSchema = z.strictObject({
-  id: z.string().max(LIMITS.idChars).regex(ID_PATTERN, 'must start with a letter and use only letters, digits, "_" and "-"'),
+  id: z
+    .string()
+    .max(LIMITS.idChars)
+    .regex(ID_PATTERN, 'must start with a letter and use only letters, digits, "_" and "-"'),
   type: z.string().min(1).max(100),
   params: z.record(z.string().max(100), z.unknown()).default({}),
   position: z.tuple([finite, finite]).optional(),
@@ -26,7 +29,9 @@ export const graphSchema = z.strictObject({
   description: z.string().max(LIMITS.descriptionChars).optional(),
   nodes: z.array(nodeSchema).max(LIMITS.nodes),
   edges: z.array(edgeSchema).max(LIMITS.edges),
-  view: z.strictObject({ x: finite, y: finite, zoom: finite.refine((v) => v > 0, 'must be above 0') }).optional(),
+  view: z
+    .strictObject({ x: finite, y: finite, zoom: finite.refine((v) => v > 0, 'must be above 0') })
+    .optional(),
   /** Free-form data of other tools; kept, never interpreted. */
   meta: z.record(z.string(), z.unknown()).optional(),
 });

@@ -5,8 +5,13 @@ const TOP_ORDER = ['format', 'version', 'name', 'description', 'nodes', 'edges',
 const NODE_ORDER = ['id', 'type', 'label', 'params', 'position', 'collapsed'];
 
 export function serializeGraph(graph: Graph): string {
-  const nodes = graph.nodes.map((n) => ordered(n as unknown as Record<string, unknown>, NODE_ORDER, sortedParams(n)));
-  const top = ordered(graph as unknown as Record<string, unknown>, TOP_ORDER, { nodes, edges: graph.edges.map((e) => ({ from: e.from, to: e.to })) });
+  const nodes = graph.nodes.map((n) =>
+    ordered(n as unknown as Record<string, unknown>, NODE_ORDER, sortedParams(n)),
+  );
+  const top = ordered(graph as unknown as Record<string, unknown>, TOP_ORDER, {
+    nodes,
+    edges: graph.edges.map((e) => ({ from: e.from, to: e.to })),
+  });
   return JSON.stringify(top, compactNumbers, 2) + '\n';
 }
 
@@ -29,7 +34,9 @@ function ordered(obj: Record<string, unknown>, order: string[], overrides: Recor
 function compactNumbers(this: unknown, key: string, value: unknown) {
   if ((key === 'position' || key === 'view') && value && typeof value === 'object') {
     const round = (v: unknown) => (typeof v === 'number' ? Math.round(v * 100) / 100 : v);
-    return Array.isArray(value) ? value.map(round) : Object.fromEntries(Object.entries(value).map(([k, v]) => [k, round(v)]));
+    return Array.isArray(value)
+      ? value.map(round)
+      : Object.fromEntries(Object.entries(value).map(([k, v]) => [k, round(v)]));
   }
   return value;
 }

@@ -3,7 +3,10 @@
 export const SOCKET_TYPES = {
   Dataset: { color: '#3b82f6', doc: 'A set of training examples: 2-D points or images, values in [0, 1].' },
   Schedule: { color: '#f59e0b', doc: 'Noise levels sigma_1 > … > sigma_L (largest first).' },
-  Model: { color: '#8b5cf6', doc: 'A score model s(x, sigma): a network (trained or not) or an exact score.' },
+  Model: {
+    color: '#8b5cf6',
+    doc: 'A score model s(x, sigma): a network (trained or not) or an exact score.',
+  },
   Loss: { color: '#ef4444', doc: 'A training objective (denoising score matching).' },
   Optimizer: { color: '#10b981', doc: 'An optimiser with its settings (Adam + EMA).' },
   Samples: { color: '#06b6d4', doc: 'A batch of points or images.' },

@@ -58,8 +58,11 @@ export class InferError extends Error {
   }
 }
 
-export interface NodeKind<P extends Params = Params, I extends Sockets = Sockets, O extends Sockets = Sockets>
-  extends KindSpec {
+export interface NodeKind<
+  P extends Params = Params,
+  I extends Sockets = Sockets,
+  O extends Sockets = Sockets,
+> extends KindSpec {
   readonly params: P;
   readonly inputs: I;
   readonly outputs: O;

@@ -8,7 +8,14 @@
  * calling it; other plain objects and arrays are walked for tensors.
  */
 import type { Tensor } from '@tensorflow/tfjs';
-import type { DatasetValue, ScheduleValue, ModelValue, LossValue, OptimizerValue, LossLog } from '../score/values';
+import type {
+  DatasetValue,
+  ScheduleValue,
+  ModelValue,
+  LossValue,
+  OptimizerValue,
+  LossLog,
+} from '../score/values';
 
 export type { DatasetValue, ScheduleValue, ModelValue, LossValue, OptimizerValue, LossLog };
 

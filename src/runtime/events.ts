@@ -16,6 +16,12 @@ export type RunEvent =
   | { type: 'cached'; runId: number; nodeId: string; summary?: Json; display?: DisplayPayload }
   | { type: 'done'; runId: number; nodeId: string; seconds: number; summary?: Json }
   | { type: 'error'; runId: number; nodeId: string; message: string }
-  | { type: 'run-finished'; runId: number; status: 'done' | 'error' | 'cancelled'; seconds: number; message?: string };
+  | {
+      type: 'run-finished';
+      runId: number;
+      status: 'done' | 'error' | 'cancelled';
+      seconds: number;
+      message?: string;
+    };
 
 export type RunEventListener = (event: RunEvent) => void;

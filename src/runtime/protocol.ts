@@ -10,7 +10,13 @@ export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
 export type ToWorker =
   /** Pick the backend (forced, or the best available) and report it. */
   | { type: 'init'; backend?: BackendName }
-  | { type: 'run'; runId: number; graph: Graph; seed?: number; /** Only these nodes and what they need; all when absent. */ targets?: string[] }
+  | {
+      type: 'run';
+      runId: number;
+      graph: Graph;
+      seed?: number;
+      /** Only these nodes and what they need; all when absent. */ targets?: string[];
+    }
   | { type: 'cancel'; runId: number }
   /** Drop every cached output (frees tensors). */
   | { type: 'clear-cache' }
