@@ -3,6 +3,8 @@ import type { Json } from '../graph';
 import type { AnyNodeKind } from './define';
 import type { DisplayPayload } from './display';
 import { resolveParams } from './resolve-params';
+// Test-only: the same ownership rules as the runtime, so closure-held tensors fail here too.
+import { runOwned } from '../runtime/owned-scope';
 
 export interface KindRunRecord {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- outputs of any kind
@@ -23,18 +25,20 @@ export async function runKind(
 ): Promise<KindRunRecord> {
   const record: KindRunRecord = { outputs: {}, progress: [], previews: [] };
   const signal = options.signal ?? new AbortController().signal;
-  record.outputs = await kind.run({
-    nodeId: 'test',
-    params: resolveParams(kind.params, options.params ?? {}),
-    inputs: options.inputs ?? {},
-    signal,
-    seed: options.seed ?? 1234,
-    backend: options.backend ?? 'cpu',
-    progress: (fraction, text) => record.progress.push({ fraction, text }),
-    preview: (payload) => record.previews.push(payload),
-    checkpoint: async () => {
-      if (signal.aborted) throw new DOMException('The run was cancelled.', 'AbortError');
-    },
-  });
+  record.outputs = await runOwned('test', () =>
+    kind.run({
+      nodeId: 'test',
+      params: resolveParams(kind.params, options.params ?? {}),
+      inputs: options.inputs ?? {},
+      signal,
+      seed: options.seed ?? 1234,
+      backend: options.backend ?? 'cpu',
+      progress: (fraction, text) => record.progress.push({ fraction, text }),
+      preview: (payload) => record.previews.push(payload),
+      checkpoint: async () => {
+        if (signal.aborted) throw new DOMException('The run was cancelled.', 'AbortError');
+      },
+    }),
+  );
   return record;
 }

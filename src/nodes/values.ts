@@ -6,6 +6,10 @@
  * tensor clones it (`tf.clone` shares the data), because the runtime disposes each cached
  * output on its own when it is replaced. Objects with a `dispose()` method are disposed by
  * calling it; other plain objects and arrays are walked for tensors.
+ *
+ * Tensors a value holds must be reachable through its enumerable properties (at any depth),
+ * not only captured in closures: after run() the runtime frees every tensor the node made
+ * that its outputs do not reach (src/runtime/owned-scope.ts). `runKind` in tests does the same.
  */
 import type { Tensor } from '@tensorflow/tfjs';
 import type {

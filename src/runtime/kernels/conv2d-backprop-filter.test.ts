@@ -5,7 +5,7 @@ import { useNodeBackend } from '../backend-node';
 /** Reference filter gradient from the stock cpu kernel (slow but correct), computed once. */
 function filterGradient(x: tf.Tensor4D, w: tf.Tensor4D, stride: number, pad: 'same' | 'valid') {
   return tf.tidy(() => {
-    const g = tf.grad((f: tf.Tensor4D) => tf.sum(tf.square(tf.conv2d(x, f, stride, pad))))(w);
+    const g = tf.grad((f: tf.Tensor) => tf.sum(tf.square(tf.conv2d(x, f as tf.Tensor4D, stride, pad))))(w);
     return Array.from(g.dataSync());
   });
 }
@@ -18,17 +18,13 @@ const cases: Array<[number, 'same' | 'valid', number]> = [
 ];
 
 describe('patched Conv2DBackpropFilter', () => {
-  const make = () =>
-    tf.tidy(() => {
-      const xData = (tf.randomNormal([2, 9, 9, 3], 0, 1, 'float32', 11) as tf.Tensor4D).arraySync();
-      const filters = new Map(
-        [3, 4, 5].map((k) => [
-          k,
-          (tf.randomNormal([k, k, 3, 4], 0, 1, 'float32', 12 + k) as tf.Tensor4D).arraySync(),
-        ]),
-      );
-      return { xData, values: (k: number) => filters.get(k)! };
-    });
+  const make = () => {
+    const grab = (shape: number[], seed: number) =>
+      tf.tidy(() => tf.randomNormal(shape, 0, 1, 'float32', seed).arraySync() as number[][][][]);
+    const xData = grab([2, 9, 9, 3], 11);
+    const filters = new Map([3, 4, 5].map((k) => [k, grab([k, k, 3, 4], 12 + k)]));
+    return { xData, values: (k: number) => filters.get(k)! };
+  };
 
   it('matches the stock cpu kernel on wasm and on the fast cpu kernel', async () => {
     await tf.setBackend('cpu');
