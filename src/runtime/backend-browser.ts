@@ -1,0 +1,100 @@
+/**
+ * Backend choice in the browser worker: WebGPU on a real GPU → WebGL on a real GPU → WASM
+ * (threads when cross-origin isolated) → CPU. Software adapters (SwiftShader, as on machines
+ * without a GPU) are skipped in favour of WASM, which is 10–20× faster there (runtime.md §0).
+ */
+import * as tf from '@tensorflow/tfjs';
+import '@tensorflow/tfjs-backend-webgpu';
+import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
+import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
+import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
+import { patchBackend } from './patch-backend';
+import type { BackendName } from './protocol';
+
+export interface BackendChoice {
+  backend: BackendName;
+  /** Why this one, in a sentence the toolbar can show on hover. */
+  reason: string;
+  adapter?: string;
+}
+
+const SOFTWARE = /swiftshader|llvmpipe|software|basic render/i;
+
+setWasmPaths({
+  'tfjs-backend-wasm.wasm': wasmPlain,
+  'tfjs-backend-wasm-simd.wasm': wasmSimd,
+  'tfjs-backend-wasm-threaded-simd.wasm': wasmThreaded,
+});
+
+async function webgpuAdapter(): Promise<string | null> {
+  const gpu = (navigator as Navigator & { gpu?: { requestAdapter(): Promise<unknown> } }).gpu;
+  if (!gpu) return null;
+  const adapter = (await gpu.requestAdapter()) as {
+    info?: { vendor?: string; architecture?: string; description?: string; device?: string };
+  } | null;
+  if (!adapter) return null;
+  const info = adapter.info ?? {};
+  return (
+    [info.vendor, info.architecture, info.device, info.description].filter(Boolean).join(' ') || 'unknown GPU'
+  );
+}
+
+function webglRenderer(): string | null {
+  try {
+    const canvas = new OffscreenCanvas(1, 1);
+    const gl = canvas.getContext('webgl2') as WebGL2RenderingContext | null;
+    if (!gl) return null;
+    const ext = gl.getExtension('WEBGL_debug_renderer_info');
+    return String(ext ? gl.getParameter(ext.UNMASKED_RENDERER_WEBGL) : gl.getParameter(gl.RENDERER));
+  } catch {
+    return null;
+  }
+}
+
+async function start(name: BackendName): Promise<boolean> {
+  try {
+    if (name === 'webgl') tf.env().set('SOFTWARE_WEBGL_ENABLED', true);
+    if (!(await tf.setBackend(name))) return false;
+    await tf.ready();
+    if (name === 'webgl' && !tf.env().getBool('WEBGL_RENDER_FLOAT32_ENABLED')) return false; // f16 loses sigma_L updates
+    patchBackend(name);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export async function chooseBrowserBackend(forced?: BackendName): Promise<BackendChoice> {
+  if (forced) {
+    const adapter =
+      forced === 'webgpu'
+        ? ((await webgpuAdapter()) ?? undefined)
+        : forced === 'webgl'
+          ? (webglRenderer() ?? undefined)
+          : undefined;
+    if (await start(forced))
+      return { backend: forced, reason: `Chosen in the URL (?backend=${forced}).`, adapter };
+    const fallback = await chooseBrowserBackend();
+    return { ...fallback, reason: `${forced} could not start here; ${fallback.reason}` };
+  }
+  const skipped: string[] = [];
+  const gpu = await webgpuAdapter().catch(() => null);
+  if (gpu && !SOFTWARE.test(gpu)) {
+    if (await start('webgpu')) return { backend: 'webgpu', reason: `WebGPU on ${gpu}.`, adapter: gpu };
+  } else if (gpu) skipped.push(`WebGPU is a software adapter (${gpu})`);
+  const gl = webglRenderer();
+  if (gl && !SOFTWARE.test(gl)) {
+    if (await start('webgl')) return { backend: 'webgl', reason: `WebGL on ${gl}.`, adapter: gl };
+  } else if (gl) skipped.push(`WebGL is software-rendered (${gl})`);
+  const why = skipped.length
+    ? `${skipped.join('; ')}, so WASM, which is much faster on the CPU.`
+    : 'No GPU backend is available.';
+  if (await start('wasm')) {
+    const threads =
+      typeof crossOriginIsolated !== 'undefined' && crossOriginIsolated ? 'with threads' : 'single-threaded';
+    return { backend: 'wasm', reason: `${why} (WASM ${threads}.)` };
+  }
+  await start('cpu');
+  return { backend: 'cpu', reason: `${why} WASM failed to start; using the plain CPU backend.` };
+}

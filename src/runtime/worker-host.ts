@@ -1,0 +1,96 @@
+/**
+ * The worker's message handling, free of any worker globals so it runs in Node tests through
+ * a fake transport: compile each graph it receives, execute one run at a time, stream events.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { registry } from '../nodes/registry';
+import { compile } from './compile';
+import { Executor } from './execute';
+import type { BackendName, FromWorker, ToWorker } from './protocol';
+
+export interface HostOptions {
+  post: (message: FromWorker, transfer?: Transferable[]) => void;
+  chooseBackend: (
+    forced?: BackendName,
+  ) => Promise<{ backend: BackendName; reason: string; adapter?: string }>;
+}
+
+export function createWorkerHost({ post, chooseBackend }: HostOptions): (message: ToWorker) => Promise<void> {
+  let executor: Executor | null = null;
+  let active: { runId: number; controller: AbortController; done: Promise<unknown> } | null = null;
+
+  const postMemory = () => {
+    const m = tf.memory();
+    post({ type: 'memory', numTensors: m.numTensors, numBytes: m.numBytes });
+  };
+
+  return async (message) => {
+    switch (message.type) {
+      case 'init': {
+        try {
+          const choice = await chooseBackend(message.backend);
+          executor = new Executor(choice.backend);
+          post({ type: 'ready', ...choice });
+        } catch (error) {
+          post({ type: 'init-error', message: error instanceof Error ? error.message : String(error) });
+        }
+        return;
+      }
+      case 'run': {
+        if (!executor) {
+          post({
+            type: 'event',
+            event: {
+              type: 'run-finished',
+              runId: message.runId,
+              status: 'error',
+              seconds: 0,
+              message: 'The runtime is not ready yet.',
+            },
+          });
+          return;
+        }
+        if (active) {
+          active.controller.abort();
+          await active.done;
+        }
+        const compiled = compile(message.graph, registry, { targets: message.targets });
+        if (!compiled.ok) {
+          const text = compiled.problems.map((p) => p.message).join('\n');
+          post({
+            type: 'event',
+            event: { type: 'run-finished', runId: message.runId, status: 'error', seconds: 0, message: text },
+          });
+          return;
+        }
+        const controller = new AbortController();
+        const done = executor.execute(compiled.plan, {
+          runId: message.runId,
+          signal: controller.signal,
+          seed: message.seed,
+          onEvent: (event) => post({ type: 'event', event }),
+        });
+        active = { runId: message.runId, controller, done };
+        await done;
+        if (active?.runId === message.runId) active = null;
+        postMemory();
+        return;
+      }
+      case 'cancel':
+        if (active && active.runId === message.runId) active.controller.abort();
+        return;
+      case 'clear-cache':
+        executor?.clear();
+        postMemory();
+        return;
+      case 'export-checkpoint':
+        post({
+          type: 'checkpoint',
+          requestId: message.requestId,
+          ok: false,
+          message: 'Checkpoints are not available yet.',
+        });
+        return;
+    }
+  };
+}
