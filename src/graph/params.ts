@@ -31,14 +31,14 @@ export interface NumberOrAutoParam extends ParamBase<'numberOrAuto', number | 'a
   readonly log?: boolean;
   readonly autoDoc: string;
 }
-export interface BooleanParam extends ParamBase<'boolean', boolean> {}
+export type BooleanParam = ParamBase<'boolean', boolean>;
 export interface ChoiceParam<T extends string = string> extends ParamBase<'choice', T> {
   readonly options: readonly T[];
   /** Per-option explanation shown in the editor; a warning is shown when chosen. */
   readonly optionDocs?: Readonly<Partial<Record<T, string>>>;
   readonly warnings?: Readonly<Partial<Record<T, string>>>;
 }
-export interface DigitsParam extends ParamBase<'digits', number[]> {}
+export type DigitsParam = ParamBase<'digits', number[]>;
 export interface RangeParam extends ParamBase<'range', [number, number]> {
   readonly min: number;
   readonly max: number;

@@ -1,0 +1,78 @@
+/** Command-line flags of `scoregraph run`. */
+import type { Json } from '../graph';
+
+export interface RunArgs {
+  graphPath: string;
+  out: string;
+  backend: 'wasm' | 'cpu';
+  seed?: number;
+  sets: { nodeId: string; param: string; value: Json }[];
+  saveCheckpoints: boolean;
+}
+
+export const USAGE = `Usage: scoregraph run <graph.json> [--out DIR] [--backend wasm|cpu] [--seed N]
+                      [--set nodeId.param=value ...] [--save-checkpoints]
+
+Runs a scoregraph graph headless and writes into --out (default ./out):
+  summary.json          per node: status, seconds and a summary of its outputs
+  <viewer>.png, .npy    each viewer's image and its raw float32 array
+  <node>.ckpt.json/.bin trained models, with --save-checkpoints
+Exit status: 0 done, 1 a node failed while running, 2 the graph or the flags are invalid.`;
+
+/** Parses argv (without `node script`); throws an Error with a user-facing message on bad flags. */
+export function parseArgs(argv: readonly string[]): RunArgs {
+  const [command, ...rest] = argv;
+  if (command !== 'run') throw new Error(command ? `Unknown command "${command}".` : 'No command given.');
+  const args: RunArgs = { graphPath: '', out: 'out', backend: 'wasm', sets: [], saveCheckpoints: false };
+  for (let i = 0; i < rest.length; i++) {
+    const flag = rest[i];
+    const value = () => {
+      const v = rest[++i];
+      if (v === undefined) throw new Error(`${flag} needs a value.`);
+      return v;
+    };
+    switch (flag) {
+      case '--out':
+        args.out = value();
+        break;
+      case '--backend': {
+        const b = value();
+        if (b !== 'wasm' && b !== 'cpu') throw new Error(`--backend must be wasm or cpu (got "${b}").`);
+        args.backend = b;
+        break;
+      }
+      case '--seed': {
+        const s = Number(value());
+        if (!Number.isInteger(s) || s <= 0) throw new Error('--seed must be a whole number above 0.');
+        args.seed = s;
+        break;
+      }
+      case '--set':
+        args.sets.push(parseSet(value()));
+        break;
+      case '--save-checkpoints':
+        args.saveCheckpoints = true;
+        break;
+      default:
+        if (flag.startsWith('--')) throw new Error(`Unknown flag "${flag}".`);
+        if (args.graphPath)
+          throw new Error(`Only one graph file, please (got "${args.graphPath}" and "${flag}").`);
+        args.graphPath = flag;
+    }
+  }
+  if (!args.graphPath) throw new Error('No graph file given.');
+  return args;
+}
+
+/** `nodeId.param=value`; the value is JSON when it parses as JSON (numbers, true, [0,1]), else text. */
+function parseSet(text: string): RunArgs['sets'][number] {
+  const m = /^([A-Za-z][A-Za-z0-9_-]*)\.([A-Za-z0-9_]+)=(.*)$/s.exec(text);
+  if (!m) throw new Error(`--set expects nodeId.param=value (got "${text}").`);
+  let value: Json;
+  try {
+    value = JSON.parse(m[3]) as Json;
+  } catch {
+    value = m[3];
+  }
+  return { nodeId: m[1], param: m[2], value };
+}

@@ -1,0 +1,102 @@
+/** `scoregraph run`: parse, check, compile and execute a graph headless; write its outputs. */
+import { readFile } from 'node:fs/promises';
+import { parseGraph, type Graph } from '../graph';
+import type { NodeRegistry } from '../nodes/registry';
+import { useNodeBackend } from '../runtime/backend-node';
+import { compile } from '../runtime/compile';
+import { Executor } from '../runtime/execute';
+import { parseArgs, USAGE, type RunArgs } from './args';
+import { ProgressPrinter } from './progress';
+import { writeOutputs } from './write-outputs';
+
+export interface CliIo {
+  stdout: (line: string) => void;
+  stderr: (line: string) => void;
+  /** Whether stderr is a terminal (progress redraws in place). */
+  tty?: boolean;
+}
+
+export const EXIT = { ok: 0, runFailed: 1, invalid: 2 } as const;
+
+export async function runCli(argv: readonly string[], registry: NodeRegistry, io: CliIo): Promise<number> {
+  let args: RunArgs;
+  try {
+    args = parseArgs(argv);
+  } catch (error) {
+    io.stderr(`scoregraph: ${(error as Error).message}`);
+    io.stderr(USAGE);
+    return EXIT.invalid;
+  }
+
+  let text: string;
+  try {
+    text = await readFile(args.graphPath, 'utf8');
+  } catch {
+    io.stderr(`scoregraph: cannot read the graph file "${args.graphPath}".`);
+    return EXIT.invalid;
+  }
+  const parsed = parseGraph(text, registry);
+  if (!parsed.ok)
+    return invalid(
+      io,
+      args.graphPath,
+      parsed.problems.map((p) => p.message),
+    );
+  const applied = applySets(parsed.graph, args.sets);
+  if ('errors' in applied) return invalid(io, args.graphPath, applied.errors);
+  const recheck = parseGraph(JSON.stringify(applied.graph), registry);
+  if (!recheck.ok)
+    return invalid(
+      io,
+      args.graphPath,
+      recheck.problems.map((p) => p.message),
+    );
+  const compiled = compile(recheck.graph, registry);
+  if (!compiled.ok)
+    return invalid(
+      io,
+      args.graphPath,
+      compiled.problems.map((p) => p.message),
+    );
+
+  const backend = await useNodeBackend(args.backend);
+  io.stderr(
+    `scoregraph: running "${recheck.graph.name}" on ${backend} (${compiled.plan.steps.length} nodes)`,
+  );
+  const executor = new Executor(backend);
+  const printer = new ProgressPrinter(io.stderr, io.tty ?? false);
+  const result = await executor.execute(compiled.plan, {
+    runId: 1,
+    signal: new AbortController().signal,
+    seed: args.seed,
+    onEvent: (event) => printer.handle(event),
+  });
+  printer.finish();
+  const written = await writeOutputs({ args, plan: compiled.plan, result, executor, backend });
+  executor.clear();
+  if (result.status !== 'done') {
+    io.stderr(`scoregraph: ${result.message ?? 'the run failed.'}`);
+    return EXIT.runFailed;
+  }
+  io.stdout(`Done in ${result.seconds.toFixed(1)} s. Wrote ${written.length} files to ${args.out}/`);
+  return EXIT.ok;
+}
+
+function invalid(io: CliIo, path: string, problems: string[]): number {
+  io.stderr(
+    `scoregraph: ${path} is not a valid graph (${problems.length} problem${problems.length === 1 ? '' : 's'}):`,
+  );
+  for (const p of problems) io.stderr(`  - ${p}`);
+  return EXIT.invalid;
+}
+
+function applySets(graph: Graph, sets: RunArgs['sets']): { graph: Graph } | { errors: string[] } {
+  const errors: string[] = [];
+  const nodes = graph.nodes.map((n) => ({ ...n, params: { ...n.params } }));
+  for (const s of sets) {
+    const node = nodes.find((n) => n.id === s.nodeId);
+    if (!node) errors.push(`--set ${s.nodeId}.${s.param}: there is no node "${s.nodeId}".`);
+    else node.params[s.param] = s.value;
+  }
+  return errors.length ? { errors } : { graph: { ...graph, nodes } };
+}
