@@ -15,6 +15,7 @@ export default tseslint.config(
   {
     // The editor must never pull TensorFlow.js into the main thread.
     files: ['src/editor/**/*.ts'],
+    ignores: ['**/*.test.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: ['@tensorflow/*', '**/score/**'] }],
     },
@@ -22,6 +23,7 @@ export default tseslint.config(
   {
     // The file format layer stands alone: no tfjs, no DOM-bound layers.
     files: ['src/graph/**/*.ts'],
+    ignores: ['**/*.test.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: ['@tensorflow/*', '**/nodes/**', '**/runtime/**', '**/editor/**', '**/score/**'] }],
     },

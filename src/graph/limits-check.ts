@@ -28,7 +28,11 @@ export function checkLimits(value: unknown): Problem[] {
       else v.forEach((item, i) => walk(item, depth + 1, `${path}[${i}]`));
     } else if (v !== null && typeof v === 'object') {
       for (const key of Object.keys(v)) {
-        if (key.length > LIMITS.stringChars) report(`A key at ${path} is too long.`);
+        if (key === '__proto__')
+          report(
+            `The file uses the reserved name "__proto__" at ${path}; it is not allowed anywhere in a graph.`,
+          );
+        else if (key.length > LIMITS.stringChars) report(`A key at ${path} is too long.`);
         else walk((v as Record<string, unknown>)[key], depth + 1, `${path}.${key.slice(0, 40)}`);
       }
     }
