@@ -21,6 +21,25 @@ export default tseslint.config(
     },
   },
   {
+    // Node kinds load tfjs and the science lazily inside run(), so the editor can import declarations.
+    files: ['src/nodes/**/*.ts'],
+    ignores: ['**/*.test.ts', 'src/nodes/testing.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@tensorflow/*', '**/score/**', '**/runtime/**'],
+              allowTypeImports: true,
+              message: 'Import the science with `await import(...)` inside run(); only `import type` at the top.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // The file format layer stands alone: no tfjs, no DOM-bound layers.
     files: ['src/graph/**/*.ts'],
     ignores: ['**/*.test.ts'],
