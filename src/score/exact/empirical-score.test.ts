@@ -44,7 +44,7 @@ describe('empirical-data oracle', () => {
     });
     expect(worst).toBeLessThan(2e-4);
     model.dispose();
-    expect(tf.memory().numTensors).toBe(before - 2);
+    expect(tf.memory().numTensors).toBe(before - 3);
   });
 
   it('its Tweedie denoiser approaches mu + s^2/(s^2+sigma^2)(x - mu) for many Gaussian data points', () => {

@@ -8,11 +8,14 @@
 import * as tf from '@tensorflow/tfjs';
 import type { ScoreModel } from '../values';
 
-/** Posterior weights softmax_n(-||x - x_n||^2 / (2 sigma_b^2)), shape [B, N]. */
-function posteriorWeights(x: tf.Tensor2D, data: tf.Tensor2D, dataNorms: tf.Tensor1D, sigma: tf.Tensor1D) {
+/**
+ * Posterior weights softmax_n(-||x - x_n||^2 / (2 sigma_b^2)), shape [B, N], from the data
+ * transposed, [D, N]: a pre-transposed operand is ~10x faster on WASM than matMul's transposeB.
+ */
+function posteriorWeights(x: tf.Tensor2D, dataT: tf.Tensor2D, dataNorms: tf.Tensor1D, sigma: tf.Tensor1D) {
   // ||x||^2 is the same for every n, so it drops out of the softmax; what is left is
   // 2 x.x_n - ||x_n||^2, one matMul for the whole batch.
-  const logits = tf.sub(tf.mul(tf.matMul(x, data, false, true), 2), dataNorms); // [B, N]
+  const logits = tf.sub(tf.mul(tf.matMul(x, dataT), 2), dataNorms); // [B, N]
   const twoVar = tf.reshape(tf.mul(tf.square(sigma), 2), [-1, 1]);
   return tf.softmax(tf.div(logits, twoVar), 1) as tf.Tensor2D;
 }
@@ -23,7 +26,7 @@ function posteriorWeights(x: tf.Tensor2D, data: tf.Tensor2D, dataNorms: tf.Tenso
  */
 export function empiricalDenoise(x: tf.Tensor2D, data: tf.Tensor2D, sigma: tf.Tensor1D): tf.Tensor2D {
   const norms = tf.sum(tf.square(data), 1) as tf.Tensor1D;
-  return tf.matMul(posteriorWeights(x, data, norms, sigma), data);
+  return tf.matMul(posteriorWeights(x, tf.transpose(data), norms, sigma), data);
 }
 
 /** s*(x, sigma) for x [B, D], data [N, D], sigma [B]; returns [B, D]. Call inside tf.tidy. */
@@ -33,8 +36,8 @@ export function empiricalScore(x: tf.Tensor2D, data: tf.Tensor2D, sigma: tf.Tens
 }
 
 /**
- * The oracle as a ScoreModel. `data` is [N, ...shape]; the model keeps its own copy (a clone),
- * so the caller still owns and may dispose `data`. dispose() frees the copy.
+ * The oracle as a ScoreModel. `data` is [N, ...shape]; the model keeps its own copies (the data
+ * and its transpose), so the caller still owns and may dispose `data`. dispose() frees them.
  */
 export function makeEmpiricalScoreModel(data: tf.Tensor, sigmas: number[] | null = null): ScoreModel {
   if (data.rank < 2 || data.shape[0] === 0)
@@ -42,6 +45,7 @@ export function makeEmpiricalScoreModel(data: tf.Tensor, sigmas: number[] | null
   const shape = data.shape.slice(1);
   const dim = shape.reduce((a, b) => a * b, 1);
   const flat = tf.tidy(() => tf.reshape(tf.cast(data, 'float32'), [-1, dim]) as tf.Tensor2D);
+  const flatT = tf.tidy(() => tf.transpose(flat) as tf.Tensor2D);
   const norms = tf.tidy(() => tf.sum(tf.square(flat), 1) as tf.Tensor1D);
   return {
     ready: true,
@@ -50,12 +54,11 @@ export function makeEmpiricalScoreModel(data: tf.Tensor, sigmas: number[] | null
     sigmas: sigmas ? [...sigmas] : null,
     score: (x, sigma) => {
       const x2 = tf.reshape(x, [-1, dim]) as tf.Tensor2D;
-      const denoised = tf.matMul(posteriorWeights(x2, flat, norms, sigma), flat);
+      const denoised = tf.matMul(posteriorWeights(x2, flatT, norms, sigma), flat);
       return tf.reshape(tf.div(tf.sub(denoised, x2), tf.reshape(tf.square(sigma), [-1, 1])), x.shape);
     },
     dispose: () => {
-      flat.dispose();
-      norms.dispose();
+      tf.dispose([flat, flatT, norms]);
     },
   };
 }
