@@ -30,7 +30,18 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['@tensorflow/*', '**/score/**', '**/runtime/**'],
+              // Re-included: tfjs-free schedule math that infer() needs (Technique 2's level count).
+              // (gitignore rules: the folder is re-included, its files excluded, then three allowed.)
+              group: [
+                '@tensorflow/*',
+                '**/score/**',
+                '**/runtime/**',
+                '!**/score/schedule/',
+                '**/score/schedule/*',
+                '!**/score/schedule/levels',
+                '!**/score/schedule/geometric',
+                '!**/score/schedule/erfc',
+              ],
               allowTypeImports: true,
               message: 'Import the science with `await import(...)` inside run(); only `import type` at the top.',
             },

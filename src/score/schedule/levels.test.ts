@@ -52,3 +52,17 @@ describe('Technique 2: the ratio gamma and the number of levels', () => {
     expect(() => ncsnv2Schedule(0.01, 1, 784)).toThrow(/must be larger/);
   });
 });
+
+describe('modules that node kinds import in infer()', () => {
+  it('stay free of tfjs and of other science modules (eslint allows exactly these three)', async () => {
+    const { readFile } = await import('node:fs/promises');
+    for (const name of ['levels', 'geometric', 'erfc']) {
+      const source = await readFile(new URL(`./${name}.ts`, import.meta.url), 'utf8');
+      const imports = [...source.matchAll(/^import[^;]*from '([^']+)'/gm)].map((m) => m[1]);
+      expect(
+        imports.every((i) => ['./erfc', './geometric'].includes(i)),
+        `${name}: ${imports}`,
+      ).toBe(true);
+    }
+  });
+});
