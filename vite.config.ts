@@ -11,5 +11,13 @@ export default defineConfig({
   preview: { port: 4173, strictPort: false, headers: isolation },
   resolve: { dedupe: ['lit', 'rete', 'rete-area-plugin', 'rete-connection-plugin', 'rete-render-utils'] },
   worker: { format: 'es' },
-  build: { target: 'es2022', sourcemap: true, chunkSizeWarningLimit: 4000 },
+  build: {
+    target: 'es2022',
+    sourcemap: true,
+    chunkSizeWarningLimit: 4000,
+    // The threaded WASM backend stringifies a function to start its pthread workers; minified,
+    // that function refers to a renamed outer variable ("e is not defined"). Unminified it works.
+    minify: false,
+    rollupOptions: { input: { main: 'index.html', selftest: 'selftest.html' } },
+  },
 });

@@ -4,6 +4,7 @@
  */
 import type { Graph, Json } from '../graph';
 import type { RunEvent } from './events';
+import type { GradientCheck } from './gradient-check';
 import type { BackendName, FromWorker, ToWorker } from './protocol';
 
 /** Anything that carries protocol messages: a Worker, or a fake in tests. */
@@ -33,6 +34,7 @@ export class RuntimeClient {
     number,
     (message: Extract<FromWorker, { type: 'checkpoint' }>) => void
   >();
+  private readonly pendingChecks = new Map<number, (result: GradientCheck) => void>();
   private readonly unlisten: () => void;
   private nextRunId = 1;
   private nextRequestId = 1;
@@ -84,6 +86,10 @@ export class RuntimeClient {
           this.pending.get(message.requestId)?.(message);
           this.pending.delete(message.requestId);
           break;
+        case 'gradient-check':
+          this.pendingChecks.get(message.requestId)?.(message.result);
+          this.pendingChecks.delete(message.requestId);
+          break;
       }
     });
     transport.post({ type: 'init', backend: options.backend });
@@ -130,6 +136,15 @@ export class RuntimeClient {
         else reject(new Error(message.message));
       });
       this.transport.post({ type: 'export-checkpoint', requestId, nodeId });
+    });
+  }
+
+  /** The one-step conv-net gradient check on the worker's backend (compare with CPU). */
+  gradientCheck(): Promise<GradientCheck> {
+    const requestId = this.nextRequestId++;
+    return new Promise((resolve) => {
+      this.pendingChecks.set(requestId, resolve);
+      this.transport.post({ type: 'gradient-check', requestId });
     });
   }
 

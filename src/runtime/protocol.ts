@@ -4,6 +4,7 @@
  */
 import type { Graph, Json } from '../graph';
 import type { RunEvent } from './events';
+import type { GradientCheck } from './gradient-check';
 
 export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
 
@@ -21,7 +22,9 @@ export type ToWorker =
   /** Drop every cached output (frees tensors). */
   | { type: 'clear-cache' }
   /** Ask for a checkpoint of a trained model output (bytes come back as 'checkpoint'). */
-  | { type: 'export-checkpoint'; requestId: number; nodeId: string };
+  | { type: 'export-checkpoint'; requestId: number; nodeId: string }
+  /** Run the one-step conv-net gradient check on the chosen backend (self-test, e2e). */
+  | { type: 'gradient-check'; requestId: number };
 
 export type FromWorker =
   | { type: 'ready'; backend: BackendName; reason: string; adapter?: string }
@@ -29,4 +32,5 @@ export type FromWorker =
   | { type: 'event'; event: RunEvent }
   | { type: 'memory'; numTensors: number; numBytes: number }
   | { type: 'checkpoint'; requestId: number; ok: true; name: string; json: Json; weights: ArrayBuffer }
-  | { type: 'checkpoint'; requestId: number; ok: false; message: string };
+  | { type: 'checkpoint'; requestId: number; ok: false; message: string }
+  | { type: 'gradient-check'; requestId: number; result: GradientCheck };

@@ -6,6 +6,7 @@ import * as tf from '@tensorflow/tfjs';
 import { registry } from '../nodes/registry';
 import { compile } from './compile';
 import { Executor } from './execute';
+import { convNetGradients } from './gradient-check';
 import type { BackendName, FromWorker, ToWorker } from './protocol';
 
 export interface HostOptions {
@@ -82,6 +83,9 @@ export function createWorkerHost({ post, chooseBackend }: HostOptions): (message
       case 'clear-cache':
         executor?.clear();
         postMemory();
+        return;
+      case 'gradient-check':
+        post({ type: 'gradient-check', requestId: message.requestId, result: await convNetGradients() });
         return;
       case 'export-checkpoint':
         post({

@@ -30,12 +30,16 @@ async function deflate(data: Uint8Array): Promise<Uint8Array> {
   return new Uint8Array(await new Response(stream).arrayBuffer());
 }
 
-/** Encodes RGBA pixels as a PNG file. `text` entries become tEXt chunks (Latin-1 keyword and value). */
+/**
+ * Encodes RGBA pixels as a PNG file. `text` entries become tEXt chunks (Latin-1 keyword and value);
+ * `itxt` entries become zlib-compressed iTXt chunks (Latin-1 keyword, UTF-8 value of any size).
+ */
 export async function encodePng(
   width: number,
   height: number,
   rgba: Uint8ClampedArray | Uint8Array,
   text: Record<string, string> = {},
+  itxt: Record<string, string> = {},
 ): Promise<Uint8Array> {
   const raw = new Uint8Array((width * 4 + 1) * height);
   for (let y = 0; y < height; y++) {
@@ -54,6 +58,8 @@ export async function encodePng(
     for (let i = 0; i < value.length; i++) bytes[keyword.length + 1 + i] = value.charCodeAt(i) & 0xff;
     parts.push(chunk('tEXt', bytes));
   }
+  for (const [keyword, value] of Object.entries(itxt))
+    parts.push(chunk('iTXt', await itxtData(keyword, value)));
   parts.push(chunk('IDAT', await deflate(raw)), chunk('IEND', new Uint8Array(0)));
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
   let offset = 0;
@@ -61,5 +67,17 @@ export async function encodePng(
     out.set(p, offset);
     offset += p.length;
   }
+  return out;
+}
+
+/** iTXt: keyword, 0, compressed (1), method 0 (zlib), empty language tag and translated keyword, text. */
+async function itxtData(keyword: string, value: string): Promise<Uint8Array> {
+  const text = await deflate(new TextEncoder().encode(value));
+  const head = new Uint8Array(keyword.length + 5);
+  for (let i = 0; i < keyword.length; i++) head[i] = keyword.charCodeAt(i) & 0xff;
+  head.set([0, 1, 0, 0, 0], keyword.length);
+  const out = new Uint8Array(head.length + text.length);
+  out.set(head);
+  out.set(text, head.length);
   return out;
 }
