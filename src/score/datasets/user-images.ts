@@ -40,7 +40,7 @@ export async function decodeImage(url: string, index = 0): Promise<DecodedImage>
       return await decodeWithCanvas(mime, bytes);
     if (mime === 'image/png') return await decodePng(bytes);
   } catch (error) {
-    throw new Error(`Image ${index + 1} could not be decoded: ${(error as Error).message}`);
+    throw new Error(`Image ${index + 1} could not be decoded: ${(error as Error).message}`, { cause: error });
   }
   throw new Error(
     `Image ${index + 1} is a JPEG, which only the browser can decode; convert it to PNG to run this graph from the command line.`,
