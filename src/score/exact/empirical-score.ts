@@ -35,30 +35,44 @@ export function empiricalScore(x: tf.Tensor2D, data: tf.Tensor2D, sigma: tf.Tens
   return tf.div(tf.sub(denoised, x), tf.reshape(tf.square(sigma), [-1, 1])) as tf.Tensor2D;
 }
 
+/** The oracle as a ScoreModel; its tensors are properties so the runtime sees (and keeps) them. */
+export interface EmpiricalScoreModel extends ScoreModel {
+  /** The training points, flattened [N, D]. */
+  readonly points: tf.Tensor2D;
+  /** The same, transposed [D, N]. */
+  readonly pointsT: tf.Tensor2D;
+  /** ||x_n||^2, [N]. */
+  readonly norms: tf.Tensor1D;
+}
+
 /**
  * The oracle as a ScoreModel. `data` is [N, ...shape]; the model keeps its own copies (the data
  * and its transpose), so the caller still owns and may dispose `data`. dispose() frees them.
  */
-export function makeEmpiricalScoreModel(data: tf.Tensor, sigmas: number[] | null = null): ScoreModel {
+export function makeEmpiricalScoreModel(
+  data: tf.Tensor,
+  sigmas: number[] | null = null,
+): EmpiricalScoreModel {
   if (data.rank < 2 || data.shape[0] === 0)
     throw new Error('The empirical score needs a non-empty data set [N, ...shape].');
   const shape = data.shape.slice(1);
   const dim = shape.reduce((a, b) => a * b, 1);
-  const flat = tf.tidy(() => tf.reshape(tf.cast(data, 'float32'), [-1, dim]) as tf.Tensor2D);
-  const flatT = tf.tidy(() => tf.transpose(flat) as tf.Tensor2D);
-  const norms = tf.tidy(() => tf.sum(tf.square(flat), 1) as tf.Tensor1D);
+  const points = tf.tidy(() => tf.reshape(tf.cast(data, 'float32'), [-1, dim]) as tf.Tensor2D);
+  const pointsT = tf.tidy(() => tf.transpose(points) as tf.Tensor2D);
+  const norms = tf.tidy(() => tf.sum(tf.square(points), 1) as tf.Tensor1D);
   return {
     ready: true,
     kind: 'exact-empirical',
     shape,
     sigmas: sigmas ? [...sigmas] : null,
+    points,
+    pointsT,
+    norms,
     score: (x, sigma) => {
       const x2 = tf.reshape(x, [-1, dim]) as tf.Tensor2D;
-      const denoised = tf.matMul(posteriorWeights(x2, flatT, norms, sigma), flat);
+      const denoised = tf.matMul(posteriorWeights(x2, pointsT, norms, sigma), points);
       return tf.reshape(tf.div(tf.sub(denoised, x2), tf.reshape(tf.square(sigma), [-1, 1])), x.shape);
     },
-    dispose: () => {
-      tf.dispose([flat, flatT, norms]);
-    },
+    dispose: () => tf.dispose([points, pointsT, norms]),
   };
 }
