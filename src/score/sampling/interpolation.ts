@@ -16,6 +16,7 @@ import {
   type SamplerOutput,
   type ScoreFn,
 } from './anneal-loop';
+import { repeatIndices } from './repeat-each';
 import { makeSeedStream } from './seed-stream';
 import { annealedStepSizes, langevinUpdate, type StepRule } from './step-rule';
 
@@ -52,10 +53,7 @@ export function makeAnnealedInterpolation(
     const nRows = rows.shape[0];
     const count = nRows * columns;
     const ones = rows.shape.slice(1).map(() => 1);
-    const rowOf = tf.tensor1d(
-      Array.from({ length: count }, (_, i) => Math.floor(i / columns)),
-      'int32',
-    );
+    const rowOf = repeatIndices(nRows, columns);
     const cos = tf.tensor(
       Array.from({ length: count }, (_, i) => Math.cos(angles[i % columns])),
       [count, ...ones],

@@ -1,0 +1,89 @@
+/** sample.interpolate: paths between samples by interpolating Langevin noise (NCSNv2 appendix). */
+import { boolean, integer } from '../../graph';
+import { defineNode, InferError } from '../define';
+import { checkItemShape, checkSamplerModel, checkStepSize, samplesKind } from './sampler-checks';
+import { initParams, samplerParams } from './sampler-params';
+import { prepareSampling, previewFinal, previewLimit, reportingHooks } from './sampler-run';
+
+export default defineNode({
+  type: 'sample.interpolate',
+  title: 'Interpolation',
+  category: 'Sample',
+  doc: 'Each row shares one starting point; at every Langevin step column j uses the noise cos φ_j z_p + sin φ_j z_q (φ from 0 to π/2), so the first and last columns are two independent samples and the ones between interpolate (NCSNv2 anneal_Langevin_dynamics_interpolation).',
+  inputs: {
+    model: { type: 'Model', doc: 'A trained or exact score model.' },
+    schedule: { type: 'Schedule', doc: 'The noise levels, largest first.' },
+    dataset: { type: 'Dataset', optional: true, doc: 'Training data, only for init = data.' },
+  },
+  outputs: { samples: { type: 'Samples', doc: 'rows × columns samples, row by row.' } },
+  params: {
+    rows: integer({ default: 4, min: 1, max: 256, doc: 'Independent interpolation paths.' }),
+    columns: integer({
+      default: 8,
+      min: 2,
+      max: 64,
+      doc: 'Points along each path (NCSNv2 n_interpolations: 8–15); set view.images columns to the same.',
+    }),
+    ...samplerParams,
+    denoise: boolean({
+      default: false,
+      doc: 'Finish with x + σ_L² s(x, σ_L). The reference interpolation has no final denoise step.',
+    }),
+    ...initParams,
+  },
+
+  infer({ params, inputs }) {
+    checkSamplerModel(inputs.model, inputs.schedule);
+    checkStepSize(params.stepSize, inputs.schedule);
+    if (params.init === 'data' && !inputs.dataset)
+      throw new InferError('init = data starts the paths from training items: connect a dataset.', {
+        socket: 'dataset',
+        param: 'init',
+      });
+    const shape = checkItemShape(
+      inputs.model,
+      'dataset',
+      'dataset items',
+      params.init === 'data' ? inputs.dataset : undefined,
+    );
+    return { samples: { kind: samplesKind(shape), shape, count: params.rows * params.columns } };
+  },
+
+  async run(ctx) {
+    const { params, inputs } = ctx;
+    const kit = await prepareSampling(inputs.model, inputs.schedule, params, ctx.seed);
+    const { sampling, sigmas, shape } = kit;
+    if (params.init === 'data' && !inputs.dataset)
+      throw new Error('init = data starts the paths from training items: connect a dataset.');
+    const rows = sampling.initialSamples({
+      init: params.init,
+      count: params.rows,
+      shape,
+      range: params.initRange,
+      sigmaMax: sigmas[0],
+      data: inputs.dataset?.data,
+      seed: sampling.mixSeeds(kit.seed, 1),
+    });
+    try {
+      const interpolate = sampling.makeAnnealedInterpolation(kit.score, sigmas, {
+        stepSize: kit.epsilon,
+        stepsPerSigma: params.steps,
+        columns: params.columns,
+        rule: params.rule,
+        denoise: params.denoise,
+      });
+      const count = params.rows * params.columns;
+      const previewItems = Math.max(previewLimit(shape), count);
+      const hooks = reportingHooks(ctx, kit, {
+        steps: params.steps,
+        previewItems,
+        what: `${params.rows} paths`,
+      });
+      const { x } = await interpolate(rows, hooks);
+      await previewFinal(ctx, kit, x, previewItems, `${params.rows} paths × ${params.columns} points`);
+      return { samples: { kind: samplesKind(shape) ?? 'images', data: x } };
+    } finally {
+      rows.dispose();
+    }
+  },
+});
