@@ -39,7 +39,8 @@ export function loadGraph(raw: unknown, catalog: KindCatalog): ParseResult {
   const migrated = migrate(file);
   if ('message' in migrated) return fail({ message: migrated.message });
 
-  const parsed = graphSchema.safeParse(migrated.file);
+  // reportInput: issues carry the value found, so a wrong type is not reported as missing.
+  const parsed = graphSchema.safeParse(migrated.file, { reportInput: true });
   if (!parsed.success)
     return { ok: false, problems: parsed.error.issues.map((i) => issueToProblem(i, migrated.file)) };
   const graph = deepFreeze(parsed.data as Graph);

@@ -30,10 +30,17 @@ function ordered(obj: Record<string, unknown>, order: string[], overrides: Recor
   return out;
 }
 
-/** Rounds positions and view numbers to 2 decimals; leaves params exact. */
+/**
+ * Rounds positions and view numbers to 2 decimals; leaves params exact. A number that rounding
+ * would turn to 0 (a zoom of 0.004) or to Infinity (1e307) is kept as is, so the file still loads.
+ */
 function compactNumbers(this: unknown, key: string, value: unknown) {
   if ((key === 'position' || key === 'view') && value && typeof value === 'object') {
-    const round = (v: unknown) => (typeof v === 'number' ? Math.round(v * 100) / 100 : v);
+    const round = (v: unknown) => {
+      if (typeof v !== 'number') return v;
+      const r = Math.round(v * 100) / 100;
+      return Number.isFinite(r) && (r !== 0 || v === 0) ? r : v;
+    };
     return Array.isArray(value)
       ? value.map(round)
       : Object.fromEntries(Object.entries(value).map(([k, v]) => [k, round(v)]));
