@@ -41,6 +41,10 @@ export default tseslint.config(
                 '!**/score/schedule/levels',
                 '!**/score/schedule/geometric',
                 '!**/score/schedule/erfc',
+                // The node category folder src/nodes/score/ (score.exact) is not the science.
+                '!./score/',
+                './score/*/',
+                '!./score/*',
               ],
               allowTypeImports: true,
               message: 'Import the science with `await import(...)` inside run(); only `import type` at the top.',

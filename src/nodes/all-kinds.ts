@@ -1,13 +1,31 @@
 /** The one list of shipped node kinds (type ids are part of the file format — keep them). */
 import type { AnyNodeKind } from './define';
+import dataImages from './data/images';
+import dataMixture from './data/mixture';
+import dataMnist from './data/mnist';
+import dataPick from './data/pick';
+import dataToy2d from './data/toy2d';
+import maskShape from './mask/shape';
+import noiseGeometric from './noise/geometric';
+import noiseNcsnv2 from './noise/ncsnv2';
 import sampleInpaint from './sample/inpaint';
 import sampleInterpolate from './sample/interpolate';
 import sampleLangevin from './sample/langevin';
 import sampleReconstruct from './sample/reconstruct';
+import scoreExact from './score/exact';
 import viewImages from './view/images';
 import viewPoints from './view/points';
 
 export const ALL_KINDS: readonly AnyNodeKind[] = [
+  dataMnist,
+  dataToy2d,
+  dataMixture,
+  dataImages,
+  dataPick,
+  noiseGeometric,
+  noiseNcsnv2,
+  scoreExact,
+  maskShape,
   sampleLangevin,
   sampleInpaint,
   sampleInterpolate,

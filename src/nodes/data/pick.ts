@@ -1,0 +1,72 @@
+/** data.pick: a few items of a dataset as a batch (inpainting references, reconstruction inputs). */
+import { boolean, integer } from '../../graph';
+import { defineNode, InferError } from '../define';
+
+export default defineNode({
+  type: 'data.pick',
+  title: 'Pick items',
+  category: 'Data',
+  doc:
+    'Takes `count` items of a dataset as a batch of samples: the references an inpainting or ' +
+    'reconstruction sampler starts from, or real data to show beside generated samples. Items are ' +
+    'taken in order from `offset`, or, with shuffle on, drawn at random without repeats (the same ' +
+    'seed picks the same items).',
+  inputs: { dataset: { type: 'Dataset', doc: 'The dataset to pick from.' } },
+  outputs: { batch: { type: 'Samples', doc: 'The picked items [count, ...item shape], copied.' } },
+  params: {
+    count: integer({ default: 16, min: 1, max: 10000, doc: 'How many items.' }),
+    offset: integer({
+      default: 0,
+      min: 0,
+      max: 1000000,
+      doc: 'Index of the first item (without shuffle). For MNIST, items cycle through the digits 0, 1, …, 9.',
+    }),
+    shuffle: boolean({ default: false, doc: 'Draw random items instead of consecutive ones.' }),
+    seed: integer({ default: 1, min: 1, max: 2147483646, doc: 'Which random items, with shuffle on.' }),
+  },
+
+  infer({ params, inputs }) {
+    const dataset = inputs.dataset;
+    const needed = params.shuffle ? params.count : params.offset + params.count;
+    if (dataset && needed > dataset.count)
+      throw new InferError(
+        params.shuffle
+          ? `count (${params.count}) is more than the ${dataset.count} items of the dataset from "${dataset.source}".`
+          : `offset + count (${needed}) is more than the ${dataset.count} items of the dataset from "${dataset.source}".`,
+        { param: params.shuffle || params.offset === 0 ? 'count' : 'offset' },
+      );
+    return {
+      batch: { kind: dataset?.kind ?? null, shape: dataset ? [...dataset.shape] : null, count: params.count },
+    };
+  },
+
+  async run(ctx) {
+    const { params, inputs } = ctx;
+    const { dataset } = inputs;
+    const [tf, { uniformRng }] = await Promise.all([
+      import('@tensorflow/tfjs'),
+      import('../../score/random'),
+    ]);
+    const needed = params.shuffle ? params.count : params.offset + params.count;
+    if (needed > dataset.count)
+      throw new Error(`The dataset has ${dataset.count} items; ${needed} are needed.`);
+    let indices: number[];
+    if (params.shuffle) {
+      const uniform = uniformRng(params.seed);
+      const order = Array.from({ length: dataset.count }, (_, i) => i);
+      for (let i = 0; i < params.count; i++) {
+        const j = i + Math.floor(uniform() * (order.length - i));
+        [order[i], order[j]] = [order[j], order[i]];
+      }
+      indices = order.slice(0, params.count);
+    } else indices = Array.from({ length: params.count }, (_, i) => params.offset + i);
+    const data = tf.tidy(() => tf.gather(dataset.data, tf.tensor1d(indices, 'int32')));
+    return { batch: { kind: dataset.kind, data } };
+  },
+
+  summarize: ({ batch }) => ({
+    kind: batch.kind,
+    count: batch.data.shape[0],
+    shape: batch.data.shape.slice(1),
+  }),
+});
