@@ -31,21 +31,41 @@ describe('conv blocks', () => {
     expect(tf.memory().numTensors).toBe(before);
   });
 
-  it('dilated conv has a filter gradient (which tfjs lacks for conv2d with dilations)', () => {
+  it('conv gradients (x, filter, bias) match the stock tfjs gradients, dilated or not', () => {
     tf.tidy(() => {
-      const x = tf.randomNormal([2, 7, 7, 2], 0, 1, 'float32', 3) as tf.Tensor4D;
-      const filter = tf.randomNormal([3, 3, 2, 2], 0, 1, 'float32', 4) as tf.Tensor4D;
-      const bias = tf.zeros([2]) as tf.Tensor1D;
-      const loss = (f: tf.Tensor) => tf.sum(tf.square(conv(x, f as tf.Tensor4D, bias, 2)));
-      const grad = tf.grad(loss)(filter);
-      // Central finite difference on one filter entry.
-      const delta = tf.buffer([3, 3, 2, 2]);
-      delta.set(1e-2, 1, 2, 0, 1);
-      const step = delta.toTensor();
-      const numeric =
-        (loss(tf.add(filter, step)).dataSync()[0] - loss(tf.sub(filter, step)).dataSync()[0]) / 2e-2;
-      const analytic = grad.arraySync() as number[][][][];
-      expect(analytic[1][2][0][1]).toBeCloseTo(numeric, 1);
+      const x = tf.randomNormal([2, 7, 9, 3], 0, 1, 'float32', 3) as tf.Tensor4D;
+      const w = tf.randomNormal([3, 3, 3, 4], 0, 1, 'float32', 4) as tf.Tensor4D;
+      const b = tf.randomNormal([4], 0, 1, 'float32', 5) as tf.Tensor1D;
+      const probe = tf.randomNormal([2, 7, 9, 4], 0, 1, 'float32', 6);
+      // Stock reference: the 'same' conv, or the dilated one (d = 2) through tfjs's own
+      // space-to-batch ops: pad 2 (+1 so 7 and 9 become even), conv 'valid', back, crop.
+      const stock = (xs: tf.Tensor4D, ws: tf.Tensor4D, bs: tf.Tensor1D, d = 1) => {
+        if (d === 1) return tf.add(tf.conv2d(xs, ws, 1, 'same'), bs) as tf.Tensor4D;
+        const blocks = tf.spaceToBatchND(
+          xs,
+          [2, 2],
+          [
+            [2, 3],
+            [2, 3],
+          ],
+        ) as tf.Tensor4D;
+        const y = tf.batchToSpaceND(
+          tf.add(tf.conv2d(blocks, ws, 1, 'valid'), bs),
+          [2, 2],
+          [
+            [0, 0],
+            [0, 0],
+          ],
+        );
+        return tf.slice(y, [0, 0, 0, 0], [-1, 7, 9, -1]) as tf.Tensor4D;
+      };
+      for (const d of [1, 2]) {
+        const loss = (f: typeof conv) => (xs: tf.Tensor, ws: tf.Tensor, bs: tf.Tensor) =>
+          tf.sum(tf.mul(f(xs as tf.Tensor4D, ws as tf.Tensor4D, bs as tf.Tensor1D, d), probe));
+        const ours = tf.grads(loss(conv))([x, w, b]);
+        const theirs = tf.grads(loss(stock))([x, w, b]);
+        ours.forEach((g, i) => expect(maxAbsDiff(g, theirs[i]), `d=${d} input ${i}`).toBeLessThan(1e-3));
+      }
     });
   });
 
