@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { shapeMask } from './shape-mask';
 
 const grid = (m: Float32Array, h: number, w: number, c = 1) =>
-  Array.from({ length: h }, (_, y) => Array.from({ length: w }, (_, x) => m[(y * w + x) * c]).join('')).join('/');
+  Array.from({ length: h }, (_, y) => Array.from({ length: w }, (_, x) => m[(y * w + x) * c]).join('')).join(
+    '/',
+  );
 const opts = { fraction: 0.5, seed: 1 };
 
 describe('shape masks', () => {
@@ -19,7 +21,9 @@ describe('shape masks', () => {
   });
 
   it('hides a centred box with the asked share of the area', () => {
-    expect(grid(shapeMask([4, 4, 1], { hide: 'centre-box', fraction: 0.25, seed: 1 }), 4, 4)).toBe('1111/1001/1001/1111');
+    expect(grid(shapeMask([4, 4, 1], { hide: 'centre-box', fraction: 0.25, seed: 1 }), 4, 4)).toBe(
+      '1111/1001/1001/1111',
+    );
     const m = shapeMask([28, 28, 1], { hide: 'centre-box', fraction: 0.5, seed: 1 });
     expect(m.filter((v) => v === 0).length).toBe(20 * 20);
   });
@@ -28,8 +32,12 @@ describe('shape masks', () => {
     const a = shapeMask([10, 10, 3], { hide: 'random-pixels', fraction: 0.37, seed: 4 });
     expect(a.filter((v) => v === 0).length).toBe(37 * 3);
     for (let p = 0; p < 100; p++) expect(a[p * 3]).toBe(a[p * 3 + 2]);
-    expect(Array.from(shapeMask([10, 10, 3], { hide: 'random-pixels', fraction: 0.37, seed: 4 }))).toEqual(Array.from(a));
-    expect(Array.from(shapeMask([10, 10, 3], { hide: 'random-pixels', fraction: 0.37, seed: 5 }))).not.toEqual(Array.from(a));
+    expect(Array.from(shapeMask([10, 10, 3], { hide: 'random-pixels', fraction: 0.37, seed: 4 }))).toEqual(
+      Array.from(a),
+    );
+    expect(
+      Array.from(shapeMask([10, 10, 3], { hide: 'random-pixels', fraction: 0.37, seed: 5 })),
+    ).not.toEqual(Array.from(a));
   });
 
   it('refuses a points shape', () => {

@@ -4,7 +4,14 @@
  */
 import { uniformRng } from '../random';
 
-export const MASK_REGIONS = ['right-half', 'left-half', 'top-half', 'bottom-half', 'centre-box', 'random-pixels'] as const;
+export const MASK_REGIONS = [
+  'right-half',
+  'left-half',
+  'top-half',
+  'bottom-half',
+  'centre-box',
+  'random-pixels',
+] as const;
 export type MaskRegion = (typeof MASK_REGIONS)[number];
 
 export interface ShapeMaskOptions {
@@ -31,13 +38,17 @@ function hiddenByShape(hide: MaskRegion, height: number, width: number, fraction
       case 'bottom-half': return y + 0.5 >= height / 2; // prettier-ignore
       case 'top-half': return y + 0.5 <= height / 2; // prettier-ignore
       case 'centre-box': return y >= top && y < top + boxH && x >= left && x < left + boxW; // prettier-ignore
-      default: return false;
+      default:
+        return false;
     }
   };
 }
 
 /** The mask as [H, W, C] values (1 = known, 0 = hidden). */
-export function shapeMask(shape: readonly number[], { hide, fraction, seed }: ShapeMaskOptions): Float32Array {
+export function shapeMask(
+  shape: readonly number[],
+  { hide, fraction, seed }: ShapeMaskOptions,
+): Float32Array {
   const [height, width, channels] = shape;
   if (shape.length !== 3 || !(height > 0 && width > 0 && channels > 0))
     throw new Error(`A mask needs an image shape [H, W, C] (got [${shape}]).`);
@@ -56,7 +67,8 @@ export function shapeMask(shape: readonly number[], { hide, fraction, seed }: Sh
     }
   } else {
     const test = hiddenByShape(hide, height, width, fraction);
-    for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) hidden[y * width + x] = test(y, x) ? 1 : 0;
+    for (let y = 0; y < height; y++)
+      for (let x = 0; x < width; x++) hidden[y * width + x] = test(y, x) ? 1 : 0;
   }
   const out = new Float32Array(height * width * channels);
   for (let p = 0; p < height * width; p++) out.fill(hidden[p] ? 0 : 1, p * channels, (p + 1) * channels);
