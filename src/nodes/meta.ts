@@ -14,6 +14,11 @@ export interface SocketMetas {
     shape: number[] | null;
     /** Noise levels the model is conditioned on (CIN++); null when any count works. */
     levels: number | null;
+    /**
+     * An untrained network whose weights will be tied to the schedule's level count
+     * (conditional norms): train.fit then sets `levels` from the schedule.
+     */
+    conditional?: boolean;
   };
   Loss: Record<string, never>;
   Optimizer: Record<string, never>;

@@ -76,4 +76,6 @@ export interface LossLog {
   /** Mean loss per noise level over the run (index 0 = largest sigma); NaN where never drawn. */
   perLevel: number[];
   sigmas: number[];
+  /** Why training stopped before its last step (the loss diverged), when it did. */
+  stopped?: string;
 }
