@@ -5,7 +5,9 @@ import type { NodeRegistry } from '../nodes/registry';
 import { useNodeBackend } from '../runtime/backend-node';
 import { compile } from '../runtime/compile';
 import { Executor } from '../runtime/execute';
+import { useCheckpointReader } from '../nodes/model/checkpoint-source';
 import { parseArgs, USAGE, type RunArgs } from './args';
+import { readCheckpointFile } from './checkpoint-files';
 import { ProgressPrinter } from './progress';
 import { writeOutputs } from './write-outputs';
 
@@ -64,6 +66,8 @@ export async function runCli(argv: readonly string[], registry: NodeRegistry, io
     `scoregraph: running "${recheck.graph.name}" on ${backend} (${compiled.plan.steps.length} nodes)`,
   );
   const executor = new Executor(backend);
+  // model.load names checkpoints by path here (in the browser: by id in its checkpoint store).
+  const uninstallReader = useCheckpointReader(readCheckpointFile);
   const printer = new ProgressPrinter(io.stderr, io.tty ?? false);
   const result = await executor.execute(compiled.plan, {
     runId: 1,
@@ -74,6 +78,7 @@ export async function runCli(argv: readonly string[], registry: NodeRegistry, io
   printer.finish();
   const written = await writeOutputs({ args, plan: compiled.plan, result, executor, backend });
   executor.clear();
+  uninstallReader();
   if (result.status !== 'done') {
     io.stderr(`scoregraph: ${result.message ?? 'the run failed.'}`);
     return EXIT.runFailed;

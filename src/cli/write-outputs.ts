@@ -8,6 +8,7 @@ import { displayArray, drawDisplay } from '../runtime/render/draw-display';
 import { encodeNpy } from '../runtime/render/npy';
 import { encodePng } from '../runtime/render/png';
 import type { RunArgs } from './args';
+import { checkpointFiles } from './checkpoint-files';
 
 export async function writeOutputs(options: {
   args: RunArgs;
@@ -49,6 +50,8 @@ export async function writeOutputs(options: {
       await write(`${step.nodeId}.npy`, encodeNpy(data, shape));
     }
   }
+  if (args.saveCheckpoints)
+    for (const [name, bytes] of await checkpointFiles(plan, options.executor)) await write(name, bytes);
   const summary = {
     graph: plan.graph.name,
     backend,

@@ -6,6 +6,7 @@ import dataMnist from './data/mnist';
 import dataPick from './data/pick';
 import dataToy2d from './data/toy2d';
 import maskShape from './mask/shape';
+import modelLoad from './model/load';
 import noiseGeometric from './noise/geometric';
 import noiseNcsnv2 from './noise/ncsnv2';
 import sampleInpaint from './sample/inpaint';
@@ -25,6 +26,7 @@ export const ALL_KINDS: readonly AnyNodeKind[] = [
   noiseGeometric,
   noiseNcsnv2,
   scoreExact,
+  modelLoad,
   maskShape,
   sampleLangevin,
   sampleInpaint,

@@ -6,6 +6,7 @@ import * as tf from '@tensorflow/tfjs';
 import { registry } from '../nodes/registry';
 import { compile } from './compile';
 import { Executor } from './execute';
+import { exportCheckpoint } from './export-checkpoint';
 import { convNetGradients } from './gradient-check';
 import type { BackendName, FromWorker, ToWorker } from './protocol';
 
@@ -87,14 +88,11 @@ export function createWorkerHost({ post, chooseBackend }: HostOptions): (message
       case 'gradient-check':
         post({ type: 'gradient-check', requestId: message.requestId, result: await convNetGradients() });
         return;
-      case 'export-checkpoint':
-        post({
-          type: 'checkpoint',
-          requestId: message.requestId,
-          ok: false,
-          message: 'Checkpoints are not available yet.',
-        });
+      case 'export-checkpoint': {
+        const reply = await exportCheckpoint(executor, message.nodeId);
+        post({ type: 'checkpoint', requestId: message.requestId, ...reply }, reply.ok ? [reply.weights] : []);
         return;
+      }
     }
   };
 }

@@ -1,0 +1,92 @@
+/**
+ * model.load: a trained network from a checkpoint, ready to sample (or to train further with
+ * train.fit). The checkpoint is named by the `checkpoint` param (see checkpoint-source.ts):
+ * in the editor, drop a .ckpt.json + .ckpt.bin pair or a .ckpt.zip on the node, which stores
+ * it in this browser and fills in all three params; in the CLI, give the path of a .ckpt.json.
+ * `shape` and `levels` repeat what the checkpoint says, so samplers can be checked before
+ * anything runs; run() verifies them against the checkpoint itself.
+ */
+import { integer, text } from '../../graph';
+import { defineNode, InferError } from '../define';
+import { checkpointInfo, formatShape, parseShape, readCheckpoint } from './checkpoint-source';
+
+export default defineNode({
+  type: 'model.load',
+  title: 'Load trained model',
+  category: 'Model',
+  doc: 'A trained score network from a checkpoint file (EMA weights for sampling, raw weights and step count for resuming), with the noise levels it was trained on.',
+  inputs: {},
+  outputs: {
+    model: { type: 'Model', doc: 'The trained network, ready for samplers or to resume training.' },
+  },
+  params: {
+    checkpoint: text({
+      default: '',
+      maxLength: 1000,
+      doc: 'Which checkpoint: in the editor, drop its .ckpt.json + .ckpt.bin (or .ckpt.zip) on this node; in the CLI, the path of a .ckpt.json file.',
+    }),
+    shape: text({
+      default: '',
+      maxLength: 40,
+      doc: 'Shape of one data item the model works on ("2" for points, "28,28,1" for images); filled in from the checkpoint. Empty: known only when it runs.',
+    }),
+    levels: integer({
+      default: 0,
+      min: 0,
+      max: 10000,
+      doc: 'Noise levels a conditionally normalised network is tied to; filled in from the checkpoint. 0: any schedule works.',
+    }),
+  },
+
+  infer({ params }) {
+    if (!params.checkpoint.trim())
+      throw new InferError(
+        'Choose a checkpoint: drop a .ckpt.json + .ckpt.bin pair (or a .ckpt.zip) on this node, or in the CLI set "checkpoint" to a .ckpt.json path.',
+        { param: 'checkpoint' },
+      );
+    const shape = params.shape.trim() ? parseShape(params.shape) : null;
+    if (params.shape.trim() && !shape)
+      throw new InferError(
+        `"shape" must be 1 to 3 whole numbers separated by commas, like "2" or "28,28,1" (got "${params.shape}").`,
+        { param: 'shape' },
+      );
+    return {
+      model: { ready: true, kind: 'checkpoint', shape, levels: params.levels > 0 ? params.levels : null },
+    };
+  },
+
+  async run({ params, progress }) {
+    progress(0, 'reading the checkpoint');
+    const data = await readCheckpoint(params.checkpoint.trim());
+    const info = checkpointInfo(data.json);
+    if ('message' in info) throw new Error(info.message);
+    const declared = params.shape.trim() ? parseShape(params.shape) : null;
+    if (declared && formatShape(declared) !== formatShape(info.shape))
+      throw new Error(
+        `The checkpoint works on items of shape [${info.shape}], but "shape" says [${declared}]: set shape to "${formatShape(info.shape)}".`,
+      );
+    if (params.levels > 0 && info.levels !== params.levels)
+      throw new Error(
+        info.levels === null
+          ? `The checkpoint is not tied to a number of levels, but "levels" says ${params.levels}: set levels to 0.`
+          : `The checkpoint is conditioned on ${info.levels} levels, but "levels" says ${params.levels}: set levels to ${info.levels}.`,
+      );
+    progress(0.5, 'building the network');
+    const { decodeCheckpoint } = await import('../../score/checkpoint');
+    const model = decodeCheckpoint(data.json, data.weights);
+    progress(1, `${model.kind}, step ${model.step}, ${model.sigmas.length} levels`);
+    return { model };
+  },
+
+  summarize({ model }) {
+    const m = model as { kind: string; shape: number[]; sigmas: number[] | null; step?: number };
+    return {
+      kind: m.kind,
+      shape: m.shape,
+      levels: m.sigmas?.length ?? null,
+      sigmaMax: m.sigmas?.[0] ?? null,
+      sigmaMin: m.sigmas?.[m.sigmas.length - 1] ?? null,
+      step: m.step ?? null,
+    };
+  },
+});
