@@ -1,3 +1,2 @@
-/** Editor entry (placeholder until the editor lands). */
-document.body.append('scoregraph');
-export {};
+/** Editor entry: defines <sg-app>, which index.html mounts. */
+import './app/sg-app';

@@ -1,0 +1,189 @@
+/**
+ * The editor's state in one place, with no UI: the document, what the runtime reports, live
+ * problems, selection, commands and the canvas that shows it all. `loadGraph` and
+ * `currentGraph` are the two doors for files, presets and autosave (issue 5).
+ */
+import type { Graph } from '../../graph';
+import type { NodeRegistry } from '../../nodes/registry';
+import type { RunEvent } from '../../runtime/events';
+import type { BackendName } from '../../runtime/protocol';
+import type { WireDrag } from '../render/card-context';
+import { CanvasView } from '../rete/canvas-view';
+import type { Fragment } from '../state/clipboard';
+import { GraphDoc } from '../state/doc';
+import { emptyGraph } from '../state/empty-graph';
+import { addNodes, connect, edgeKey } from '../state/graph-ops';
+import { baseId, freshId } from '../state/ids';
+import { placeUnplaced } from '../state/layout';
+import { LiveProblems } from '../state/problems';
+import { RunState } from '../state/run-state';
+import { KeyedStore, Store } from '../state/store';
+import { Toasts } from '../state/toasts';
+import { matchingSockets, wireProblem, type WireEnd } from '../state/wire-check';
+import type { WireEnd as FlowEnd } from '../rete/wire-flow';
+import { CommandRegistry } from '../commands/registry';
+import { canvasHooks } from './canvas-hooks';
+
+/** What the editor needs from the runtime client (src/runtime/client.ts). */
+export interface RuntimePort {
+  readonly ready: Promise<{ backend: BackendName; reason: string }>;
+  run(graph: Graph, options?: { seed?: number; targets?: string[] }): number;
+  cancel(): void;
+  clearCache(): void;
+  on(listener: (event: RunEvent) => void): () => void;
+  dispose(): void;
+}
+
+/** An open node search: where it shows, where the node goes, and the wire it should take. */
+export interface SearchRequest {
+  client: { x: number; y: number };
+  at: { x: number; y: number };
+  from?: FlowEnd & { type: WireDrag['type'] };
+}
+
+export class EditorController {
+  readonly doc = new GraphDoc(emptyGraph());
+  readonly run = new RunState();
+  readonly problems: LiveProblems;
+  readonly selection = new KeyedStore<true>();
+  readonly wire = new Store<WireDrag | null>(null);
+  readonly selectedWire = new Store<string | null>(null);
+  readonly toasts = new Toasts();
+  readonly search = new Store<SearchRequest | null>(null);
+  readonly backend = new Store<{ backend: string; reason: string } | null>(null);
+  readonly commands = new CommandRegistry();
+  /** UI preferences the commands toggle. */
+  readonly theme = new Store<'light' | 'dark'>('light');
+  readonly panelOpen = new Store<boolean>(true);
+  canvas: CanvasView | null = null;
+  runtime: RuntimePort | null = null;
+  clipboard: Fragment | null = null;
+  private readonly cleanups: (() => void)[] = [];
+
+  constructor(readonly registry: NodeRegistry) {
+    this.problems = new LiveProblems(registry);
+    this.problems.check(this.doc.graph);
+    this.cleanups.push(this.problems.summary.listen(() => this.commands.changed()));
+    this.cleanups.push(this.doc.listen(({ graph }) => this.onDocChange(graph)));
+  }
+
+  /** Puts the canvas into `container`; `host` is the element around it (marquee, key focus). */
+  attach(container: HTMLElement, host: HTMLElement): void {
+    const context = {
+      registry: this.registry,
+      run: this.run,
+      problems: this.problems.byNode,
+      selection: this.selection,
+      wire: this.wire,
+      selectedWire: this.selectedWire,
+    };
+    this.canvas = new CanvasView(container, host, this.registry, context, canvasHooks(this));
+    void this.canvas.show(this.doc.graph);
+  }
+
+  connectRuntime(runtime: RuntimePort): void {
+    this.runtime = runtime;
+    this.cleanups.push(
+      runtime.on((event) => {
+        this.run.apply(event);
+        if (event.type === 'run-started' || event.type === 'run-finished') this.commands.changed();
+      }),
+    );
+    runtime.ready.then(
+      (ready) => this.backend.set(ready),
+      (error: unknown) => this.backend.set({ backend: 'none', reason: String(error) }),
+    );
+  }
+
+  /** Replaces the open graph (undo history starts afresh); unplaced nodes get positions. */
+  async loadGraph(graph: Graph): Promise<void> {
+    this.selection.clear();
+    this.selectedWire.set(null);
+    this.run.keepOnly(new Set());
+    this.doc.load(placeUnplaced(graph));
+    await this.settled();
+    if (!this.canvas) return;
+    if (graph.view) await this.canvas.setTransform({ x: graph.view.x, y: graph.view.y, k: graph.view.zoom });
+    else await this.canvas.fit();
+  }
+
+  /** The open graph as a file would hold it, with the current view. */
+  currentGraph(): Graph {
+    const graph = this.doc.graph;
+    const t = this.canvas?.transform;
+    return t ? { ...graph, view: { x: t.x, y: t.y, zoom: t.k } } : graph;
+  }
+
+  /** Resolves once the canvas shows the latest document. */
+  async settled(): Promise<void> {
+    await this.canvas?.sync.settled();
+  }
+
+  selectedIds(): string[] {
+    return this.selection.entries().map(([id]) => id);
+  }
+
+  /** Adds a node of `type` at `at`; wired to `from` when the search came from a dropped wire. */
+  async addNode(type: string, at: { x: number; y: number }, from?: FlowEnd): Promise<string | null> {
+    const kind = this.registry.get(type);
+    if (!kind) return null;
+    const id = freshId(baseId(type), new Set(this.doc.graph.nodes.map((n) => n.id)));
+    await this.doc.group(() => {
+      this.doc.apply((g) => addNodes(g, [{ id, type, params: {}, position: [at.x, at.y] }]));
+      if (from) {
+        const type = this.wireType(from);
+        const side = from.side === 'output' ? 'input' : 'output';
+        const key = type && matchingSockets(kind, side, type)[0];
+        if (key) this.connect(from, { nodeId: id, key, side });
+      }
+    });
+    await this.settled();
+    this.selection.replaceAll(new Map([[id, true]]));
+    return id;
+  }
+
+  /** Wires two sockets (in either order), or shows why not. Returns whether a wire was made. */
+  connect(a: FlowEnd, b: FlowEnd): boolean {
+    const [out, inp] = a.side === 'output' ? [a, b] : [b, a];
+    if (out.side !== 'output' || inp.side !== 'input') {
+      this.toasts.show('Connect an output (right side of a node) to an input (left side).', 'error');
+      return false;
+    }
+    const from: WireEnd = { nodeId: out.nodeId, socket: out.key };
+    const to: WireEnd = { nodeId: inp.nodeId, socket: inp.key };
+    const problem = wireProblem(this.doc.graph, this.registry, from, to);
+    if (problem) {
+      this.toasts.show(problem, 'error');
+      return false;
+    }
+    this.doc.apply((g) => connect(g, `${from.nodeId}.${from.socket}`, `${to.nodeId}.${to.socket}`));
+    return true;
+  }
+
+  wireType(end: FlowEnd): WireDrag['type'] | undefined {
+    const node = this.doc.graph.nodes.find((n) => n.id === end.nodeId);
+    const kind = node && this.registry.get(node.type);
+    const sockets = end.side === 'input' ? kind?.inputs : kind?.outputs;
+    return sockets?.[end.key]?.type;
+  }
+
+  edgeIds(): Set<string> {
+    return new Set(this.doc.graph.edges.map(edgeKey));
+  }
+
+  destroy(): void {
+    for (const cleanup of this.cleanups) cleanup();
+    this.canvas?.destroy();
+    this.canvas = null;
+  }
+
+  private onDocChange(graph: Graph): void {
+    this.problems.check(graph);
+    const ids = new Set(graph.nodes.map((n) => n.id));
+    this.run.keepOnly(ids);
+    for (const [id] of this.selection.entries()) if (!ids.has(id)) this.selection.set(id, undefined);
+    if (this.selectedWire.value && !this.edgeIds().has(this.selectedWire.value)) this.selectedWire.set(null);
+    void this.canvas?.show(graph);
+    this.commands.changed();
+  }
+}

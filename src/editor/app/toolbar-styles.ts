@@ -1,0 +1,130 @@
+/** Styles of the toolbar: one quiet row, clear focus rings, a strong Run button. */
+import { css } from 'lit';
+
+export const toolbarStyles = css`
+  :host {
+    display: flex;
+    align-items: center;
+    gap: 4px;
+    height: 44px;
+    padding: 0 10px;
+    background: var(--sg-surface);
+    border-bottom: 1px solid var(--sg-border);
+    font: 13px var(--sg-font);
+    color: var(--sg-text);
+    box-sizing: border-box;
+    position: relative;
+    z-index: 20;
+  }
+  .brand {
+    font-size: 15px;
+    letter-spacing: -0.01em;
+    margin-right: 10px;
+    color: var(--sg-muted);
+    white-space: nowrap;
+  }
+  .brand b {
+    color: var(--sg-text);
+  }
+  .sep {
+    width: 1px;
+    height: 20px;
+    background: var(--sg-border);
+    margin: 0 4px;
+  }
+  .grow {
+    flex: 1;
+  }
+  button {
+    font: inherit;
+    color: inherit;
+    height: 30px;
+    padding: 0 10px;
+    background: none;
+    border: 1px solid transparent;
+    border-radius: 6px;
+    cursor: pointer;
+    white-space: nowrap;
+  }
+  button:hover:not(:disabled) {
+    background: var(--sg-surface-2);
+  }
+  button:focus-visible {
+    outline: none;
+    box-shadow: var(--sg-focus);
+  }
+  button:disabled {
+    opacity: 0.4;
+    cursor: default;
+  }
+  button.icon {
+    width: 32px;
+    padding: 0;
+    font-size: 15px;
+  }
+  button[aria-pressed='true'] {
+    background: var(--sg-surface-2);
+  }
+  button.primary {
+    background: var(--sg-accent);
+    color: #fff;
+    font-weight: 600;
+    padding: 0 14px;
+  }
+  button.primary:hover:not(:disabled) {
+    background: var(--sg-accent);
+    filter: brightness(1.08);
+  }
+  button.primary:disabled {
+    opacity: 0.45;
+  }
+  button.stop {
+    background: var(--sg-danger);
+    color: #fff;
+    font-weight: 600;
+  }
+  .reason {
+    max-width: 380px;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+    color: var(--sg-danger);
+    font-size: 12px;
+  }
+  .backend {
+    font: 11px var(--sg-mono);
+    padding: 3px 8px;
+    border-radius: 10px;
+    background: var(--sg-surface-2);
+    color: var(--sg-muted);
+    margin-left: 6px;
+    cursor: help;
+  }
+  .menu {
+    position: relative;
+  }
+  .items {
+    position: absolute;
+    top: 34px;
+    left: 0;
+    min-width: 220px;
+    padding: 4px;
+    background: var(--sg-surface);
+    border: 1px solid var(--sg-border);
+    border-radius: 8px;
+    box-shadow: var(--sg-shadow-lg);
+    display: flex;
+    flex-direction: column;
+  }
+  .items button {
+    display: flex;
+    justify-content: space-between;
+    gap: 20px;
+    text-align: left;
+    height: 28px;
+  }
+  kbd {
+    font: 11px var(--sg-font);
+    color: var(--sg-muted);
+  }
+`;

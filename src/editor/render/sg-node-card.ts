@@ -1,0 +1,285 @@
+/**
+ * <sg-node-card>: a node on the canvas, generated from its kind's declaration — title in the
+ * category colour, typed sockets, a control per param, status, progress, problems and, for
+ * viewers, the display. Announces its sockets to the area after every layout change so wire
+ * ends stay on them.
+ *
+ * @fires sg-param - a param was changed (from <sg-param>)
+ * @fires sg-collapse - { nodeId, collapsed } the collapse toggle was pressed
+ */
+import { LitElement, html, nothing } from 'lit';
+import { classMap } from 'lit/directives/class-map.js';
+import { SOCKET_TYPES, socketsCompatible, type KindSpec, type Problem, type SocketSpec } from '../../graph';
+import { categoryColor } from '../app/theme';
+import type { SgNode } from '../rete/scheme';
+import type { Side, SocketRef } from '../rete/signals';
+import { emit, type CardContext } from './card-context';
+import { cardStyles } from './node-card-styles';
+import './controls/sg-param';
+import '../viewers/sg-viewer';
+
+const STATUS_TEXT: Record<string, string> = {
+  queued: 'queued',
+  running: 'running',
+  cached: 'cached',
+  done: 'done',
+  error: 'error',
+  cancelled: 'stopped',
+};
+
+const INTERACTIVE = new Set(['INPUT', 'SELECT', 'TEXTAREA', 'BUTTON', 'OPTION', 'LABEL', 'CANVAS']);
+
+export class SgNodeCard extends LitElement {
+  static override properties = { node: { attribute: false }, context: { attribute: false } };
+  static override styles = cardStyles;
+
+  declare node: SgNode | undefined;
+  declare context: CardContext | undefined;
+  private subscriptions: (() => void)[] = [];
+  private subscribedTo: string | null = null;
+  private announced: HTMLElement[] = [];
+  private announceQueued = false;
+  private readonly resizeObserver = new ResizeObserver(() => this.onResize());
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.setAttribute('data-testid', 'node');
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.unsubscribe();
+    this.resizeObserver.disconnect();
+    // A DOM move disconnects and reconnects at once: only forget sockets if it stays out.
+    queueMicrotask(() => {
+      if (this.isConnected || !this.announced.length) return;
+      this.context?.forgetSockets(this.announced);
+      this.announced = [];
+    });
+  }
+
+  protected override willUpdate(): void {
+    const node = this.node;
+    if (!node || !this.context) return;
+    this.dataset.nodeType = node.data.type;
+    this.dataset.nodeId = node.id;
+    if (this.subscribedTo !== node.id) this.subscribe(node.id, this.context);
+  }
+
+  override render() {
+    const node = this.node;
+    const ctx = this.context;
+    if (!node || !ctx) return nothing;
+    const kind: KindSpec | undefined = node.kind;
+    const run = ctx.run.nodes.get(node.id);
+    const problems = ctx.problems.get(node.id) ?? [];
+    const status = run?.status ?? 'idle';
+    const collapsed = !!node.data.collapsed;
+    const messages = [
+      ...new Set([...problems.map((p) => p.message), ...(run?.message ? [run.message] : [])]),
+    ];
+    const classes = {
+      card: true,
+      selected: !!ctx.selection.get(node.id),
+      invalid: problems.length > 0 || status === 'error',
+      collapsed,
+      viewer: !!node.kind?.view,
+      [`status-${status}`]: true,
+    };
+    return html`<div
+      class=${classMap(classes)}
+      style="--cat:${categoryColor(kind?.category ?? '')}"
+      @pointerdown=${this.onPointerDown}
+      @dblclick=${(e: Event) => e.stopPropagation()}
+    >
+      <header title=${kind?.doc ?? `Unknown node type "${node.data.type}"`}>
+        <button
+          class="collapse"
+          aria-label=${collapsed ? 'Expand' : 'Collapse'}
+          aria-expanded=${collapsed ? 'false' : 'true'}
+          @click=${this.toggleCollapse}
+        >
+          ${collapsed ? '▸' : '▾'}
+        </button>
+        <span class="title" data-testid="title">${node.data.label ?? kind?.title ?? node.data.type}</span>
+        <span class="id">${node.id}</span>
+        ${
+          status !== 'idle'
+            ? html`<span class="status" data-testid="node-status" data-status=${status}
+                >${STATUS_TEXT[status] ?? status}${
+                  status === 'done' && run?.seconds !== undefined
+                    ? html` · ${formatSeconds(run.seconds)}`
+                    : nothing
+                }</span
+              >`
+            : nothing
+        }
+      </header>
+      ${status === 'running' ? this.renderProgress(run?.fraction, run?.text) : nothing}
+      ${
+        messages.length
+          ? html`<ul class="messages" data-testid="node-error" role="alert">
+              ${messages.map((m) => html`<li>${m}</li>`)}
+            </ul>`
+          : nothing
+      }
+      <div class="ports">
+        <div class="inputs">${this.renderPorts('input', kind?.inputs ?? {}, problems)}</div>
+        <div class="outputs">${this.renderPorts('output', kind?.outputs ?? {}, problems)}</div>
+      </div>
+      ${collapsed || !kind ? nothing : this.renderParams(kind, problems)}
+      ${
+        collapsed || !node.kind?.view
+          ? nothing
+          : html`<sg-viewer class="viewer" .display=${ctx.run.displays.get(node.id)}></sg-viewer>`
+      }
+    </div>`;
+  }
+
+  protected override firstUpdated(): void {
+    this.resizeObserver.observe(this.renderRoot.querySelector('.card')!);
+  }
+
+  protected override updated(): void {
+    this.scheduleAnnounce();
+  }
+
+  private renderProgress(fraction: number | undefined, text: string | undefined) {
+    const pct = Math.round((fraction ?? 0) * 100);
+    return html`<div
+      class="progress"
+      data-testid="node-progress"
+      role="progressbar"
+      aria-valuemin="0"
+      aria-valuemax="100"
+      aria-valuenow=${pct}
+    >
+      <div class="bar"><div class="fill" style="width:${pct}%"></div></div>
+      <div class="progress-text">${text ?? `${pct}%`}</div>
+    </div>`;
+  }
+
+  private renderPorts(side: Side, sockets: Readonly<Record<string, SocketSpec>>, problems: Problem[]) {
+    const wire = this.context!.wire.value;
+    return Object.entries(sockets).map(([key, spec]) => {
+      const type = SOCKET_TYPES[spec.type];
+      let reach = '';
+      if (wire && !(wire.nodeId === this.node!.id && wire.key === key && wire.side === side)) {
+        const fits =
+          wire.side !== side &&
+          wire.nodeId !== this.node!.id &&
+          (side === 'input'
+            ? socketsCompatible(wire.type, spec.type)
+            : socketsCompatible(spec.type, wire.type));
+        reach = fits ? 'target' : 'dim';
+      }
+      const missing = side === 'input' && problems.some((p) => p.socket === key);
+      const tip = `${key}: ${spec.type}${spec.optional ? ' (optional)' : ''}\n${spec.doc ?? type.doc}`;
+      return html`<div class="port ${side} ${reach}" data-testid=${`${side}-${key}`} title=${tip}>
+        <span
+          class="socket ${missing ? 'missing' : ''}"
+          data-testid=${`${side}-socket`}
+          data-side=${side}
+          data-key=${key}
+          data-type=${spec.type}
+          style="--sock:${type.color}"
+        ></span>
+        <span class="port-label">${key}</span>
+        <span class="port-type">${spec.type}</span>
+      </div>`;
+    });
+  }
+
+  private renderParams(kind: KindSpec, problems: Problem[]) {
+    const keys = Object.keys(kind.params);
+    if (!keys.length) return nothing;
+    return html`<div class="params">
+      ${keys.map(
+        (key) =>
+          html`<sg-param
+            data-testid=${`control-${key}`}
+            .spec=${kind.params[key]}
+            .value=${this.node!.data.params[key]}
+            .key=${key}
+            .nodeId=${this.node!.id}
+            .problem=${problems.find((p) => p.param === key)?.message}
+          ></sg-param>`,
+      )}
+    </div>`;
+  }
+
+  private readonly toggleCollapse = (e: Event) => {
+    e.stopPropagation();
+    emit(this, 'sg-collapse', { nodeId: this.node!.id, collapsed: !this.node!.data.collapsed });
+  };
+
+  /** Controls keep the pointer: typing or sliding must not drag the node (editor.md pitfall 7). */
+  private readonly onPointerDown = (e: PointerEvent) => {
+    const target = e.composedPath()[0];
+    if (target instanceof Element && (INTERACTIVE.has(target.tagName) || target.closest('.interactive')))
+      e.stopPropagation();
+  };
+
+  private subscribe(id: string, ctx: CardContext): void {
+    this.unsubscribe();
+    const redraw = () => this.requestUpdate();
+    this.subscriptions = [
+      ctx.run.nodes.listenKey(id, redraw),
+      ctx.run.displays.listenKey(id, redraw),
+      ctx.problems.listenKey(id, redraw),
+      ctx.selection.listenKey(id, redraw),
+      ctx.wire.listen(redraw),
+    ];
+    this.subscribedTo = id;
+  }
+
+  private unsubscribe(): void {
+    for (const off of this.subscriptions) off();
+    this.subscriptions = [];
+    this.subscribedTo = null;
+  }
+
+  private onResize(): void {
+    const card = this.renderRoot.querySelector<HTMLElement>('.card');
+    if (card && this.node) {
+      this.node.width = card.offsetWidth;
+      this.node.height = card.offsetHeight;
+    }
+    this.scheduleAnnounce();
+  }
+
+  /** Re-announces sockets once per frame at most; each announcement re-measures their centres. */
+  private scheduleAnnounce(): void {
+    if (this.announceQueued) return;
+    this.announceQueued = true;
+    requestAnimationFrame(() => {
+      this.announceQueued = false;
+      if (!this.isConnected || !this.node || !this.context) return;
+      const sockets: SocketRef[] = [...this.renderRoot.querySelectorAll<HTMLElement>('.socket')].map(
+        (element) => ({
+          element,
+          side: element.dataset.side as Side,
+          key: element.dataset.key!,
+        }),
+      );
+      this.announced = sockets.map((s) => s.element);
+      this.context.announceSockets(this.node.id, sockets);
+    });
+  }
+}
+
+function formatSeconds(s: number): string {
+  return s < 10
+    ? `${s.toFixed(1)} s`
+    : s < 120
+      ? `${Math.round(s)} s`
+      : `${Math.floor(s / 60)} min ${Math.round(s % 60)} s`;
+}
+
+if (!customElements.get('sg-node-card')) customElements.define('sg-node-card', SgNodeCard);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'sg-node-card': SgNodeCard;
+  }
+}

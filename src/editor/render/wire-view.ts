@@ -1,0 +1,84 @@
+/** One wire on the canvas: an SVG bezier between two socket centres, coloured by its socket type. */
+import { html, nothing, render, svg } from 'lit';
+import type { NodeEditor } from 'rete';
+import { classicConnectionPath } from 'rete-render-utils';
+import { SOCKET_TYPES, isSocketType } from '../../graph';
+import type { Schemes, SgConnection } from '../rete/scheme';
+import type { Store } from '../state/store';
+import { onNextFrame } from './frame';
+
+export interface Point {
+  x: number;
+  y: number;
+}
+
+export interface WireEnds {
+  start: Point;
+  end: Point;
+}
+
+export class WireView {
+  readonly unlisten: (() => void)[] = [];
+  private ends: Partial<WireEnds> = {};
+  private disposed = false;
+
+  constructor(
+    private readonly element: HTMLElement,
+    readonly payload: SgConnection,
+    private readonly editor: NodeEditor<Schemes>,
+    /** The selected wire's id, shared by every wire and the delete command. */
+    private readonly selected: Store<string | null>,
+  ) {
+    this.unlisten.push(selected.listen(() => this.draw()));
+  }
+
+  setEnd(end: keyof WireEnds, point: Point): void {
+    this.ends[end] = point;
+    onNextFrame(this, () => this.draw());
+  }
+
+  draw(): void {
+    if (this.disposed) return;
+    const { start, end } = this.ends;
+    if (!start || !end) return;
+    const pseudo = !!this.payload.isPseudo;
+    const path = classicConnectionPath([start, end], 0.3);
+    const selected = this.selected.value === this.payload.id;
+    const color = this.color();
+    render(
+      html`<svg
+        class="wire ${pseudo ? 'pseudo' : ''} ${selected ? 'selected' : ''}"
+        data-testid=${pseudo ? 'pseudo-connection' : 'connection'}
+        data-connection-id=${pseudo ? nothing : this.payload.id}
+        data-start=${`${start.x.toFixed(1)},${start.y.toFixed(1)}`}
+        data-end=${`${end.x.toFixed(1)},${end.y.toFixed(1)}`}
+        style="--wire:${color}"
+      >
+        ${pseudo ? nothing : svg`<path class="hit" d=${path} @pointerdown=${this.pick}></path>`}
+        ${svg`<path class="line" d=${path}></path>`}
+      </svg>`,
+      this.element,
+    );
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    for (const off of this.unlisten) off();
+    render(nothing, this.element);
+  }
+
+  private readonly pick = (event: PointerEvent) => {
+    if (event.button !== 0) return;
+    event.stopPropagation(); // a click on a wire selects it; it does not pan the canvas
+    this.selected.set(this.payload.id);
+  };
+
+  private color(): string {
+    const node = this.payload.source ? this.editor.getNode(this.payload.source) : undefined;
+    const name = node?.outputs[String(this.payload.sourceOutput)]?.socket.name;
+    const other = this.payload.target ? this.editor.getNode(this.payload.target) : undefined;
+    const inName = other?.inputs[String(this.payload.targetInput)]?.socket.name;
+    const type = name ?? inName ?? '';
+    return isSocketType(type) ? SOCKET_TYPES[type].color : 'var(--sg-muted)';
+  }
+}

@@ -1,0 +1,175 @@
+/**
+ * The canvas: a Rete editor + area with our renderer, the wire flow, selection, the context
+ * menu and the minimap, kept in sync with the GraphDoc. Owns no document state of its own.
+ */
+import { NodeEditor } from 'rete';
+import { AreaExtensions, AreaPlugin } from 'rete-area-plugin';
+import { ConnectionPlugin } from 'rete-connection-plugin';
+import { ContextMenuPlugin } from 'rete-context-menu-plugin';
+import type { Item } from 'rete-context-menu-plugin/_types/types';
+import { MinimapPlugin } from 'rete-minimap-plugin';
+import type { Graph } from '../../graph';
+import type { NodeRegistry } from '../../nodes/registry';
+import type { CardContext } from '../render/card-context';
+import { LitRenderer } from '../render/lit-renderer';
+import { wireProblem } from '../state/wire-check';
+import type { Schemes, SgConnection, SgNode } from './scheme';
+import { trackSelection, type Selection, type SelectionHooks } from './selection';
+import type { Area, AreaExtra, SocketRef } from './signals';
+import { ViewSync } from './view-sync';
+import { WireFlow, type WireFlowHooks } from './wire-flow';
+
+export interface CanvasHooks extends WireFlowHooks, SelectionHooks {
+  /** Items of the context menu for the canvas, a node or a wire. */
+  menu(target: 'root' | SgNode | SgConnection, at: { x: number; y: number }): Item[];
+  /** A double-click on empty canvas, at area coordinates. */
+  backgroundDoubleClick(at: { x: number; y: number }, client: { x: number; y: number }): void;
+}
+
+export type CanvasContext = Omit<CardContext, 'announceSockets' | 'forgetSockets'>;
+
+export class CanvasView {
+  readonly editor = new NodeEditor<Schemes>();
+  readonly area: Area;
+  readonly sync: ViewSync;
+  readonly selection: Selection;
+  private readonly cleanups: (() => void)[] = [];
+
+  constructor(
+    readonly container: HTMLElement,
+    host: HTMLElement,
+    registry: NodeRegistry,
+    context: CanvasContext,
+    hooks: CanvasHooks,
+  ) {
+    const area = (this.area = new AreaPlugin<Schemes, AreaExtra>(container));
+    const editor = this.editor;
+    const renderer = new LitRenderer({
+      ...context,
+      announceSockets: (nodeId, sockets) => this.announce(nodeId, sockets),
+      forgetSockets: (elements) => {
+        for (const element of elements) void area.emit({ type: 'unmount', data: { element } });
+      },
+    });
+    const connection = new ConnectionPlugin<Schemes, AreaExtra>();
+    const flow = new WireFlow(editor, hooks);
+    connection.addPreset(() => flow);
+
+    editor.use(area);
+    area.use(renderer);
+    area.use(connection);
+    area.use(
+      new ContextMenuPlugin<Schemes>({
+        items: (target) => ({ searchBar: false, list: hooks.menu(target, area.area.pointer) }),
+      }),
+    );
+    area.use(new MinimapPlugin<Schemes>({ minDistance: 800, boundViewport: true }));
+    AreaExtensions.zIndexNodesOrder(area);
+    this.selection = trackSelection(area, context.selection, context.selectedWire, host, hooks);
+    this.sync = new ViewSync(editor, area, registry);
+
+    // Every wire Rete is asked to add is checked again: types, loops, one wire per input.
+    editor.addPipe((ctx) => {
+      if (ctx.type !== 'connectioncreate') return ctx;
+      const c = ctx.data;
+      if (
+        editor
+          .getConnections()
+          .some((other) => other.target === c.target && other.targetInput === c.targetInput)
+      )
+        return undefined;
+      const graph: Graph = {
+        format: 'scoregraph',
+        version: 1,
+        name: '',
+        nodes: editor.getNodes().map((n) => n.data),
+        edges: editor
+          .getConnections()
+          .map((o) => ({ from: `${o.source}.${o.sourceOutput}`, to: `${o.target}.${o.targetInput}` })),
+      };
+      const problem = wireProblem(
+        graph,
+        registry,
+        { nodeId: c.source, socket: String(c.sourceOutput) },
+        { nodeId: c.target, socket: String(c.targetInput) },
+      );
+      return problem ? undefined : ctx;
+    });
+    // Double-click on the background is for node search, not zoom (editor.md pitfall 8).
+    area.addPipe((ctx) => (ctx.type === 'zoom' && ctx.data.source === 'dblclick' ? undefined : ctx));
+
+    const onDoubleClick = (e: MouseEvent) => {
+      if (e.composedPath().some((el) => el instanceof HTMLElement && el.tagName === 'SG-NODE-CARD')) return;
+      area.area.setPointerFrom(e);
+      hooks.backgroundDoubleClick({ ...area.area.pointer }, { x: e.clientX, y: e.clientY });
+    };
+    container.addEventListener('dblclick', onDoubleClick);
+    this.cleanups.push(() => container.removeEventListener('dblclick', onDoubleClick));
+  }
+
+  /** Shows `graph` on the canvas (resolves when it does). */
+  show(graph: Graph): Promise<void> {
+    return this.sync.show(graph);
+  }
+
+  /** Area coordinates of a point on the screen. */
+  toArea(clientX: number, clientY: number): { x: number; y: number } {
+    const box = this.container.getBoundingClientRect();
+    const { x, y, k } = this.area.area.transform;
+    return { x: (clientX - box.left - x) / k, y: (clientY - box.top - y) / k };
+  }
+
+  /** Screen coordinates of a point of the area. */
+  toClient(at: { x: number; y: number }): { x: number; y: number } {
+    const box = this.container.getBoundingClientRect();
+    const { x, y, k } = this.area.area.transform;
+    return { x: box.left + x + at.x * k, y: box.top + y + at.y * k };
+  }
+
+  /** The centre of the visible canvas, in area coordinates. */
+  viewCentre(): { x: number; y: number } {
+    const box = this.container.getBoundingClientRect();
+    return this.toArea(box.left + box.width / 2, box.top + box.height / 2);
+  }
+
+  /** Zooms to show these nodes (all when empty), never above 100 %. */
+  async fit(ids?: string[]): Promise<void> {
+    const nodes = ids?.length ? ids : this.editor.getNodes().map((n) => n.id);
+    if (!nodes.length) return;
+    await AreaExtensions.zoomAt(this.area, nodes, { scale: 0.9 });
+  }
+
+  get transform(): { x: number; y: number; k: number } {
+    return { ...this.area.area.transform };
+  }
+
+  async setTransform(t: { x: number; y: number; k: number }): Promise<void> {
+    await this.area.area.zoom(t.k, 0, 0);
+    await this.area.area.translate(t.x, t.y);
+  }
+
+  /** Current positions of nodes as the views hold them (during and after drags). */
+  positions(ids: Iterable<string>): Map<string, readonly [number, number]> {
+    const out = new Map<string, readonly [number, number]>();
+    for (const id of ids) {
+      const view = this.area.nodeViews.get(id);
+      if (view) out.set(id, [view.position.x, view.position.y]);
+    }
+    return out;
+  }
+
+  destroy(): void {
+    for (const cleanup of this.cleanups) cleanup();
+    this.selection.destroy();
+    this.area.destroy();
+  }
+
+  private announce(nodeId: string, sockets: SocketRef[]): void {
+    for (const { element, side, key } of sockets) {
+      const data = { element, type: 'socket' as const, nodeId, side, key };
+      void this.area
+        .emit({ type: 'render', data: { ...data, filled: true } })
+        .then(() => this.area.emit({ type: 'rendered', data }));
+    }
+  }
+}

@@ -1,0 +1,88 @@
+/**
+ * What the runtime reports, per node and for the run as a whole: status, progress, the last
+ * display and errors. Never saved with the graph.
+ */
+import type { DisplayPayload } from '../../nodes/display';
+import type { NodeStatus, RunEvent } from '../../runtime/events';
+import { KeyedStore, Store } from './store';
+
+export interface NodeRun {
+  status: NodeStatus;
+  fraction?: number;
+  text?: string;
+  message?: string;
+  seconds?: number;
+}
+
+export interface RunSummary {
+  running: boolean;
+  runId: number | null;
+  status: 'idle' | 'running' | 'done' | 'error' | 'cancelled';
+  seconds?: number;
+  message?: string;
+}
+
+export class RunState {
+  readonly nodes = new KeyedStore<NodeRun>();
+  /** Last display per node: kept across runs until a new one arrives. */
+  readonly displays = new KeyedStore<DisplayPayload>();
+  readonly run = new Store<RunSummary>({ running: false, runId: null, status: 'idle' });
+
+  apply(event: RunEvent): void {
+    const current = this.run.value;
+    if (event.type !== 'run-started' && current.runId !== null && event.runId !== current.runId) return;
+    switch (event.type) {
+      case 'run-started':
+        this.nodes.replaceAll(new Map(event.nodeIds.map((id) => [id, { status: 'idle' } as NodeRun])));
+        this.run.set({ running: true, runId: event.runId, status: 'running' });
+        return;
+      case 'queued':
+        return this.patch(event.nodeId, { status: 'queued' });
+      case 'started':
+        return this.patch(event.nodeId, { status: 'running', fraction: 0, text: undefined });
+      case 'progress':
+        return this.patch(event.nodeId, { status: 'running', fraction: event.fraction, text: event.text });
+      case 'preview':
+        this.displays.set(event.nodeId, event.payload);
+        return;
+      case 'cached':
+        if (event.display) this.displays.set(event.nodeId, event.display);
+        return this.patch(event.nodeId, { status: 'cached', fraction: undefined, text: undefined });
+      case 'done':
+        return this.patch(event.nodeId, {
+          status: 'done',
+          fraction: undefined,
+          text: undefined,
+          seconds: event.seconds,
+        });
+      case 'error':
+        return this.patch(event.nodeId, { status: 'error', message: event.message });
+      case 'run-finished':
+        for (const [id, run] of this.nodes.entries())
+          if (run.status === 'queued' || run.status === 'running')
+            this.patch(id, {
+              status: event.status === 'cancelled' ? 'cancelled' : 'idle',
+              fraction: undefined,
+            });
+        this.run.set({
+          running: false,
+          runId: event.runId,
+          status: event.status,
+          seconds: event.seconds,
+          message: event.message,
+        });
+        return;
+    }
+  }
+
+  /** Forgets displays and statuses of nodes that left the graph. */
+  keepOnly(ids: ReadonlySet<string>): void {
+    for (const store of [this.nodes, this.displays] as KeyedStore<unknown>[])
+      for (const [id] of store.entries()) if (!ids.has(id)) store.set(id, undefined);
+  }
+
+  private patch(id: string, change: Partial<NodeRun>): void {
+    const before = this.nodes.get(id) ?? { status: 'idle' };
+    this.nodes.set(id, { ...before, ...change });
+  }
+}
