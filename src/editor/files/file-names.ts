@@ -5,6 +5,7 @@ export const GRAPH_FILE_SUFFIX = '.scoregraph.json';
 /** `<name>.scoregraph.json`, with characters no file system accepts replaced. */
 export function graphFileName(name: string): string {
   const base = name
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
     .replace(/[\\/:*?"<>|\u0000-\u001f\u007f]+/g, '-')
     .replace(/^[\s.-]+|[\s.-]+$/g, '')
     .slice(0, 80)
