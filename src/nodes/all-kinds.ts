@@ -7,6 +7,8 @@ import dataPick from './data/pick';
 import dataToy2d from './data/toy2d';
 import maskShape from './mask/shape';
 import modelLoad from './model/load';
+import modelMlp from './model/mlp';
+import modelNcsn from './model/ncsn';
 import noiseGeometric from './noise/geometric';
 import noiseNcsnv2 from './noise/ncsnv2';
 import sampleInpaint from './sample/inpaint';
@@ -14,7 +16,11 @@ import sampleInterpolate from './sample/interpolate';
 import sampleLangevin from './sample/langevin';
 import sampleReconstruct from './sample/reconstruct';
 import scoreExact from './score/exact';
+import optimAdam from './train/adam';
+import lossDsm from './train/dsm';
+import trainFit from './train/fit';
 import viewImages from './view/images';
+import viewLoss from './view/loss';
 import viewPoints from './view/points';
 
 export const ALL_KINDS: readonly AnyNodeKind[] = [
@@ -25,6 +31,11 @@ export const ALL_KINDS: readonly AnyNodeKind[] = [
   dataPick,
   noiseGeometric,
   noiseNcsnv2,
+  modelMlp,
+  modelNcsn,
+  lossDsm,
+  optimAdam,
+  trainFit,
   scoreExact,
   modelLoad,
   maskShape,
@@ -34,4 +45,5 @@ export const ALL_KINDS: readonly AnyNodeKind[] = [
   sampleReconstruct,
   viewImages,
   viewPoints,
+  viewLoss,
 ];

@@ -153,6 +153,7 @@ describe('DSM training loop', () => {
       }),
     );
     expect(diverged.stopped).toMatch(/between steps 1 and 5 of 20.*weights from step 0/);
+    expect(diverged.log.stopped).toBe(diverged.stopped);
     expect(diverged.model.step).toBe(10);
     expect(weightValues(diverged.model.params)).toEqual(kept);
     // The input model was not touched.

@@ -182,6 +182,7 @@ export async function train(o: TrainOptions): Promise<TrainResult> {
             `Training stopped: the loss became ${bad} between steps ${from} and ${i} of ${o.steps}. ` +
             `Kept the weights from step ${snapshotDone}, the last check that was finite. ` +
             'Try a lower learning rate.';
+          log.stopped = stopped;
           assignWeights(params, snapshot.params);
           assignWeights(ema, snapshot.ema);
           done = snapshotDone;

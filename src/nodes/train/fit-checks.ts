@@ -1,0 +1,47 @@
+/**
+ * train.fit's compile-time checks: which model, data and schedule fit together, with each
+ * mistake reported on the node that has to change (the model node for an architecture that
+ * does not fit the data). Pure and tfjs-free.
+ */
+import { InferError } from '../define';
+import type { Meta } from '../meta';
+
+/** The trained model's meta, or an InferError naming the node to fix. */
+export function trainedModelMeta(
+  dataset: Meta<'Dataset'> | undefined,
+  schedule: Meta<'Schedule'> | undefined,
+  model: Meta<'Model'> | undefined,
+): Omit<Meta<'Model'>, 'source'> {
+  if (!dataset || !model)
+    return { ready: true, kind: model?.kind ?? 'network', shape: dataset?.shape ?? null, levels: null };
+  const scheduleLevels = schedule?.levels ?? null;
+  if (model.ready) {
+    if (model.kind.startsWith('exact'))
+      throw new InferError(
+        `"${model.source}" is an exact score: it has no weights to train. Connect model.mlp or model.ncsn, or a trained network to continue training it.`,
+        { socket: 'model' },
+      );
+    if (model.shape && model.shape.join() !== dataset.shape.join())
+      throw new InferError(
+        `The network from "${model.source}" was trained on items of shape [${model.shape}], but the dataset from "${dataset.source}" has items of shape [${dataset.shape}].`,
+        { nodeId: model.source },
+      );
+    if (model.levels !== null && scheduleLevels !== null && model.levels !== scheduleLevels)
+      throw new InferError(
+        `The network from "${model.source}" is conditioned on ${model.levels} noise levels, but the schedule from "${schedule!.source}" has ${scheduleLevels}: its conditional norms tie the weights to L.`,
+        { nodeId: model.source },
+      );
+    return { ready: true, kind: model.kind, shape: [...dataset.shape], levels: model.levels ?? null };
+  }
+  if (model.kind === 'ncsn' && dataset.kind !== 'images')
+    throw new InferError(
+      `The conv score network "${model.source}" needs images, but the dataset from "${dataset.source}" is ${dataset.shape.length === 1 ? `${dataset.shape[0]}-D points` : `of shape [${dataset.shape}]`}: use model.mlp for points.`,
+      { nodeId: model.source },
+    );
+  return {
+    ready: true,
+    kind: model.kind,
+    shape: [...dataset.shape],
+    levels: model.conditional ? scheduleLevels : null,
+  };
+}
