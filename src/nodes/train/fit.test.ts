@@ -177,6 +177,24 @@ describe('train.fit', () => {
     dataset.dispose();
   });
 
+  it('cancels cleanly: no tensor or variable outlives a cancelled run', async () => {
+    const dataset = points(64, 5);
+    const tensors = tf.memory().numTensors;
+    const variables = Object.keys(tf.engine().registeredVariables).length;
+    const controller = new AbortController();
+    controller.abort();
+    await expect(
+      runKind(trainFit, {
+        params: { steps: 50 },
+        inputs: inputs(dataset, spec('mlp', { width: 8, depth: 1, activation: 'elu', divideBySigma: true })),
+        signal: controller.signal,
+      }),
+    ).rejects.toThrow(/cancelled/);
+    expect(tf.memory().numTensors).toBe(tensors);
+    expect(Object.keys(tf.engine().registeredVariables).length).toBe(variables);
+    dataset.dispose();
+  });
+
   it('trains a conditional conv net on images and ties it to the schedule’s L', async () => {
     const data = tf.randomUniform([16, 7, 7, 1], 0, 1, 'float32', 4);
     const dataset: DatasetValue = {
