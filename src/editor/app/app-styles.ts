@@ -23,6 +23,7 @@ export const appStyles = [
       flex: 1;
       position: relative;
       min-width: 0;
+      container: canvas / inline-size;
     }
     .canvas {
       position: absolute;

@@ -3,7 +3,7 @@
  * problems, selection, commands and the canvas that shows it all. `loadGraph` and
  * `currentGraph` are the two doors for files, presets and autosave (issue 5).
  */
-import type { Graph } from '../../graph';
+import type { Graph, Json } from '../../graph';
 import type { NodeRegistry } from '../../nodes/registry';
 import type { RunEvent } from '../../runtime/events';
 import type { BackendName } from '../../runtime/protocol';
@@ -15,6 +15,7 @@ import { emptyGraph } from '../state/empty-graph';
 import { addNodes, connect, edgeKey } from '../state/graph-ops';
 import { baseId, freshId } from '../state/ids';
 import { placeUnplaced } from '../state/layout';
+import { spreadOverlaps } from '../state/spread';
 import { LiveProblems } from '../state/problems';
 import { RunState } from '../state/run-state';
 import { KeyedStore, Store } from '../state/store';
@@ -32,6 +33,8 @@ export interface RuntimePort {
   clearCache(): void;
   on(listener: (event: RunEvent) => void): () => void;
   dispose(): void;
+  /** The trained model a node output, encoded as a checkpoint (issue 5's Save trained model). */
+  exportCheckpoint?(nodeId: string): Promise<{ name: string; json: Json; weights: ArrayBuffer }>;
 }
 
 /** An open node search: where it shows, where the node goes, and the wire it should take. */
@@ -103,6 +106,13 @@ export class EditorController {
     this.doc.load(placeUnplaced(graph));
     await this.settled();
     if (!this.canvas) return;
+    // Positions written for smaller cards would overlap ours: nudge cards down, as part of loading.
+    await nextFrame();
+    const spread = spreadOverlaps(this.doc.graph, this.canvas.measure());
+    if (spread !== this.doc.graph) {
+      this.doc.load(spread);
+      await this.settled();
+    }
     if (graph.view) await this.canvas.setTransform({ x: graph.view.x, y: graph.view.y, k: graph.view.zoom });
     else await this.canvas.fit();
   }
@@ -187,3 +197,5 @@ export class EditorController {
     this.commands.changed();
   }
 }
+
+const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));

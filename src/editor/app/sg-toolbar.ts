@@ -9,7 +9,7 @@ import type { Command } from '../commands/registry';
 import { runBlocked } from '../commands/run-commands';
 import type { EditorController } from './editor-controller';
 import { Subscribe } from './subscribe';
-import { toolbarStyles } from './toolbar-styles';
+import { toolbarNarrow, toolbarStyles } from './toolbar-styles';
 
 /** Menus listed in the toolbar: every command whose id starts with the prefix. */
 const MENUS = [
@@ -19,7 +19,7 @@ const MENUS = [
 
 export class SgToolbar extends LitElement {
   static override properties = { editor: { attribute: false }, open: { state: true } };
-  static override styles = toolbarStyles;
+  static override styles = [toolbarStyles, toolbarNarrow];
 
   declare editor: EditorController;
   declare open: string | null;

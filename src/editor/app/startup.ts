@@ -1,11 +1,7 @@
-/**
- * The graph the editor opens with: the default preset `graphs/toy-swissroll.json` (bundled at
- * build time), else a built-in copy of the same pipeline, else an empty graph.
- */
+/** The graph the editor opens with: the default preset `graphs/toy-swissroll.json`, bundled at build time. */
 import { parseGraph, type Graph, type Problem } from '../../graph';
 import type { NodeRegistry } from '../../nodes/registry';
 import { emptyGraph } from '../state/empty-graph';
-import { DEFAULT_GRAPH } from './default-graph';
 
 const presets = import.meta.glob<string>('../../../graphs/*.json', {
   eager: true,
@@ -21,7 +17,8 @@ export function bundledPresets(): Map<string, string> {
 }
 
 export function startupGraph(registry: NodeRegistry): { graph: Graph; problems: Problem[] } {
-  const text = bundledPresets().get(DEFAULT_PRESET) ?? JSON.stringify(DEFAULT_GRAPH);
+  const text = bundledPresets().get(DEFAULT_PRESET);
+  if (text === undefined) return { graph: emptyGraph(), problems: [] };
   const result = parseGraph(text, registry);
   return result.ok
     ? { graph: result.graph, problems: [] }

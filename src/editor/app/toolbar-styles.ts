@@ -128,3 +128,21 @@ export const toolbarStyles = css`
     color: var(--sg-muted);
   }
 `;
+
+/* Narrow windows (or 200 % zoom): the brand and separators give way to the controls. */
+export const toolbarNarrow = css`
+  @media (max-width: 820px) {
+    :host {
+      gap: 0;
+      padding: 0 4px;
+    }
+    .brand,
+    .sep,
+    .reason {
+      display: none;
+    }
+    button {
+      padding: 0 7px;
+    }
+  }
+`;

@@ -22,6 +22,12 @@ export class SgMinimap extends LitElement {
       overflow: hidden;
       z-index: 5;
     }
+    /* A small canvas (narrow window, 200 % zoom) keeps its room for the graph. */
+    @container canvas (max-width: 800px) {
+      :host {
+        display: none;
+      }
+    }
     svg {
       width: 100%;
       height: 100%;

@@ -136,6 +136,7 @@ export class CanvasView {
   async fit(ids?: string[]): Promise<void> {
     const nodes = ids?.length ? ids : this.editor.getNodes().map((n) => n.id);
     if (!nodes.length) return;
+    this.measure();
     await AreaExtensions.zoomAt(this.area, nodes, { scale: 0.9 });
   }
 
@@ -146,6 +147,20 @@ export class CanvasView {
   async setTransform(t: { x: number; y: number; k: number }): Promise<void> {
     await this.area.area.zoom(t.k, 0, 0);
     await this.area.area.translate(t.x, t.y);
+  }
+
+  /** Laid-out card sizes, measured now (after the cards have rendered); nodes keep them for fit and minimap. */
+  measure(): Map<string, { width: number; height: number }> {
+    const sizes = new Map<string, { width: number; height: number }>();
+    for (const [id, view] of this.area.nodeViews) {
+      const card = view.element.firstElementChild as HTMLElement | null;
+      const node = this.editor.getNode(id);
+      if (!card?.offsetHeight || !node) continue;
+      node.width = card.offsetWidth;
+      node.height = card.offsetHeight;
+      sizes.set(id, { width: node.width, height: node.height });
+    }
+    return sizes;
   }
 
   /** Current positions of nodes as the views hold them (during and after drags). */

@@ -69,7 +69,9 @@ export function trackSelection(
       picked = null;
       hooks.moved(store.get(id) ? ids() : [id]);
     } else if (context.type === 'pointerdown') {
-      background = { x: context.data.event.clientX, y: context.data.event.clientY };
+      const e = context.data.event;
+      // Only a left click on the canvas itself clears the selection (a right click opens the menu).
+      background = e.button === 0 && !onCard(e) ? { x: e.clientX, y: e.clientY } : null;
     } else if (context.type === 'pointerup' && background) {
       const e = context.data.event;
       if (Math.hypot(e.clientX - background.x, e.clientY - background.y) < 4) {

@@ -16,7 +16,7 @@ const graph: Graph = connect(
     'net.dataset',
   ),
   'data.dataset',
-  'scatter.data',
+  'scatter.dataset',
 );
 
 describe('copy / paste', () => {

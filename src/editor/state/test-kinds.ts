@@ -208,7 +208,7 @@ const points = defineNode({
   category: 'View',
   doc: 'Shows 2-D samples.',
   view: true,
-  inputs: { samples: { type: 'Samples' }, data: { type: 'Dataset', optional: true } },
+  inputs: { samples: { type: 'Samples' }, dataset: { type: 'Dataset', optional: true } },
   outputs: {},
   params: {},
   infer: () => ({}),

@@ -22,3 +22,6 @@ export function cssVar(element: Element, name: string, fallback: string): string
 
 /** Width the viewer has to draw in (the card's inner width). */
 export const VIEW_WIDTH = 282;
+
+/** Height of a chart viewer (toolbar row + plot). */
+export const CHART_HEIGHT = 172;

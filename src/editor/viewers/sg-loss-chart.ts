@@ -18,7 +18,7 @@ function loadUPlot(): Promise<UPlotModule> {
   return loading;
 }
 
-const HEIGHT = 150;
+const HEIGHT = 152;
 
 export class SgLossChart extends LitElement {
   static override properties = {
@@ -35,7 +35,9 @@ export class SgLossChart extends LitElement {
     .bar {
       display: flex;
       justify-content: flex-end;
+      height: 20px;
       padding: 3px 4px 0;
+      box-sizing: border-box;
     }
     button {
       font: 11px var(--sg-font);
@@ -78,7 +80,6 @@ export class SgLossChart extends LitElement {
 
   override render() {
     const levels = this.display?.perLevel?.length ?? 0;
-    const last = this.display?.loss.at(-1);
     return html`${
         this.uplotCss
           ? html`<style>
@@ -87,9 +88,6 @@ export class SgLossChart extends LitElement {
           : nothing
       }
       <div class="bar">
-        <span style="flex:1;padding-left:4px"
-          >${last === undefined ? '' : `loss ${last.toPrecision(4)}`}</span
-        >
         ${
           levels
             ? html`<button

@@ -1,12 +1,13 @@
 /** <sg-viewer>: a viewer node's display — image grid, scatter or loss curve — or a hint before the first run. */
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, css, html } from 'lit';
 import type { DisplayPayload } from '../../nodes/display';
+import { CHART_HEIGHT, VIEW_WIDTH } from './canvas-size';
 import './sg-image-grid';
 import './sg-scatter';
 import './sg-loss-chart';
 
 export class SgViewer extends LitElement {
-  static override properties = { display: { attribute: false } };
+  static override properties = { display: { attribute: false }, chart: { type: Boolean } };
   static override styles = css`
     :host {
       display: block;
@@ -19,27 +20,42 @@ export class SgViewer extends LitElement {
     .empty {
       display: grid;
       place-items: center;
-      height: 120px;
+      box-sizing: border-box;
       color: var(--sg-muted);
       font-size: 12px;
       text-align: center;
       padding: 0 16px;
     }
     .caption {
-      margin-top: 4px;
+      height: 15px;
+      margin-top: 3px;
       color: var(--sg-muted);
-      font-size: 11px;
-      font-family: var(--sg-mono);
+      font: 10.5px/15px var(--sg-mono);
+      overflow: hidden;
+      text-overflow: ellipsis;
+      white-space: nowrap;
     }
   `;
 
   declare display: DisplayPayload | undefined;
+  /** The viewer draws a chart (a loss curve), not a square plot: size the placeholder to match. */
+  declare chart: boolean;
+
+  constructor() {
+    super();
+    this.chart = false;
+  }
 
   override render() {
     const d = this.display;
-    if (!d) return html`<div class="frame empty">Run the graph (Ctrl+Enter) to see the result here.</div>`;
+    // The placeholder is as large as the display will be, so the card does not jump when it comes.
+    if (!d)
+      return html`<div class="frame empty" style="height:${this.chart ? CHART_HEIGHT : VIEW_WIDTH}px">
+          Run the graph (Ctrl+Enter) to see the result here.
+        </div>
+        <div class="caption"></div>`;
     return html`<div class="frame" data-testid="viewer" data-kind=${d.kind}>${this.renderDisplay(d)}</div>
-      ${d.caption ? html`<div class="caption">${d.caption}</div>` : nothing}`;
+      <div class="caption" title=${d.caption ?? ''}>${d.caption ?? ''}</div>`;
   }
 
   private renderDisplay(d: DisplayPayload) {

@@ -23,7 +23,7 @@ export function choiceControl(p: ControlProps<ChoiceParam>) {
           </option>`,
       )}
     </select>
-    ${optionDoc ? html`<div class="hint">${optionDoc}</div>` : nothing}
+    ${optionDoc ? html`<div class="hint" title=${optionDoc}>${optionDoc}</div>` : nothing}
     ${warning ? html`<div class="warning" role="note">⚠ ${warning}</div>` : nothing}
   </div>`;
 }

@@ -12,7 +12,7 @@ export const controlStyles = css`
     grid-template-columns: minmax(64px, 38%) 1fr;
     align-items: start;
     gap: 2px 8px;
-    padding: 3px 0;
+    padding: 2px 0;
   }
   .param.components,
   .param.images {
@@ -20,7 +20,7 @@ export const controlStyles = css`
   }
   label[for] {
     color: var(--sg-muted);
-    padding-top: 4px;
+    padding-top: 3px;
     overflow: hidden;
     text-overflow: ellipsis;
     white-space: nowrap;
@@ -40,6 +40,9 @@ export const controlStyles = css`
     color: var(--sg-muted);
     font-size: 11px;
     margin-top: 2px;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
   }
   .warning {
     color: var(--sg-warn);
@@ -68,8 +71,8 @@ export const controlStyles = css`
     background: var(--sg-surface-2);
     border: 1px solid var(--sg-border);
     border-radius: 5px;
-    padding: 3px 6px;
-    height: 24px;
+    padding: 2px 6px;
+    height: 22px;
   }
   input.num {
     font-family: var(--sg-mono);
@@ -93,10 +96,14 @@ export const controlStyles = css`
     opacity: 0.5;
   }
   .slider {
-    width: 100%;
+    flex: 1;
+    min-width: 0;
     height: 12px;
-    margin: 3px 0 0;
+    margin: 0;
     accent-color: var(--sg-accent);
+  }
+  .row > .num:has(+ .slider) {
+    flex: 0 0 64px;
   }
   .pair .num {
     flex: 1;

@@ -71,7 +71,7 @@ export function numberControl(p: ControlProps<NumberParam>) {
       p.commit(n);
     } else p.setPreview(n);
   };
-  return html`<div class="stack">
+  return html`<div class="row">
     ${numberField(p, shown, { step: spec.step ?? 'any' })}
     <input
       class="slider"
