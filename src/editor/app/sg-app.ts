@@ -14,12 +14,13 @@ import { runCommands } from '../commands/run-commands';
 import { viewCommands } from '../commands/view-commands';
 import { setCollapsed, setParam } from '../state/graph-ops';
 import { matchingSockets } from '../state/wire-check';
+import { installFiles, type InstalledFiles } from '../files/install-files';
+import '../files/sg-files';
 import { appStyles } from './app-styles';
 import { EditorController } from './editor-controller';
 import './sg-inspector';
 import './sg-node-search';
 import './sg-toolbar';
-import { startupGraph } from './startup';
 import { Subscribe } from './subscribe';
 import { installTestHook } from './test-hook';
 
@@ -36,6 +37,8 @@ export class SgApp extends LitElement {
   /** Set to false before connecting to run without a worker (UI tests). */
   startRuntime = true;
   editor!: EditorController;
+  /** Files, presets, autosave and checkpoints (src/editor/files). */
+  files!: InstalledFiles;
   private cleanups: (() => void)[] = [];
 
   constructor() {
@@ -59,6 +62,7 @@ export class SgApp extends LitElement {
     super.disconnectedCallback();
     for (const cleanup of this.cleanups) cleanup();
     this.cleanups = [];
+    this.files.dispose();
     this.editor.runtime?.dispose();
     this.editor.destroy();
   }
@@ -88,6 +92,7 @@ export class SgApp extends LitElement {
         )}
       </div>
       ${search ? this.renderSearch(search) : nothing}
+      <sg-files .files=${this.files.files} .checkpoints=${this.files.checkpoints}></sg-files>
     `;
   }
 
@@ -98,15 +103,14 @@ export class SgApp extends LitElement {
     this.followGrid(canvas);
     this.cleanups.push(bindKeys(window, this.editor.commands, () => !this.editor.search.value));
     const hook = installTestHook(this.editor);
-    const { graph, problems } = startupGraph(this.registry);
-    if (problems.length)
-      this.editor.toasts.show(`The default graph did not load: ${problems[0].message}`, 'error', 8000);
-    void this.editor.loadGraph(graph).then(() => (hook.ready = true));
+    // The first graph: a shared link, else the autosaved work, else the default preset.
+    void this.files.start().then(() => (hook.ready = true));
   }
 
   private createEditor(): EditorController {
     const editor = new EditorController(this.registry);
     editor.commands.add(...editCommands(editor), ...viewCommands(editor), ...runCommands(editor));
+    this.files = installFiles(this, editor);
     const saved = localStorage.getItem(THEME_KEY);
     editor.theme.set(
       saved === 'dark' || saved === 'light'
