@@ -109,9 +109,11 @@ function checkOptions(o: TrainOptions): void {
 
 /** The per-level loss sums and a checksum of the weights, in one read-back. */
 async function readBack(levelSums: tf.Tensor1D, weights: WeightTensors): Promise<Float32Array> {
-  const packed = tf.tidy(() =>
-    tf.concat([levelSums, tf.reshape(tf.addN(Object.values(weights).map((w) => tf.sum(w))), [1])]),
-  );
+  const packed = tf.tidy(() => {
+    const sums = Object.values(weights).map((w) => tf.sum(w));
+    const checksum = sums.length ? tf.addN(sums) : tf.scalar(0);
+    return tf.concat([levelSums, tf.reshape(checksum, [1])]);
+  });
   try {
     return (await packed.data()) as Float32Array;
   } finally {
