@@ -130,3 +130,70 @@ describe('checkpoints in the CLI', () => {
     expect(tf.memory().numTensors).toBe(before);
   });
 });
+
+describe('resuming training from a checkpoint', () => {
+  it('train.fit continues a model.load checkpoint: the step count carries on and the weights move on', async () => {
+    const { registry: shipped } = await import('../nodes/registry');
+    const dir = await mkdtemp(join(tmpdir(), 'sg-resume-'));
+    const pipeline = (model: unknown) => ({
+      format: 'scoregraph',
+      version: 1,
+      name: 'resume',
+      nodes: [
+        { id: 'data', type: 'data.toy2d', params: { count: 64 } },
+        { id: 'sched', type: 'noise.geometric', params: { sigmaMax: 1, sigmaMin: 0.1, levels: 3 } },
+        model,
+        { id: 'loss', type: 'loss.dsm', params: {} },
+        { id: 'adam', type: 'optim.adam', params: {} },
+        { id: 'fit', type: 'train.fit', params: { steps: 5, batchSize: 16, logEvery: 5 } },
+      ],
+      edges: [
+        { from: 'data.dataset', to: 'fit.dataset' },
+        { from: 'sched.schedule', to: 'fit.schedule' },
+        { from: 'net.model', to: 'fit.model' },
+        { from: 'loss.loss', to: 'fit.loss' },
+        { from: 'adam.optimizer', to: 'fit.optimizer' },
+      ],
+    });
+    const runShipped = async (graph: unknown, out: string) => {
+      const path = join(dir, `${out}.json`);
+      await writeFile(path, JSON.stringify(graph));
+      const err: string[] = [];
+      const code = await runCli(
+        ['run', path, '--backend', 'cpu', '--out', join(dir, out), '--save-checkpoints'],
+        shipped,
+        {
+          ...quiet,
+          stderr: (l) => err.push(l),
+        },
+      );
+      expect(code, err.join('\n')).toBe(0);
+      return {
+        header: JSON.parse(await readFile(join(dir, out, 'fit.ckpt.json'), 'utf8')),
+        weights: await readFile(join(dir, out, 'fit.ckpt.bin')),
+      };
+    };
+
+    const first = await runShipped(
+      pipeline({ id: 'net', type: 'model.mlp', params: { width: 8, depth: 1 } }),
+      'a',
+    );
+    expect(first.header.step).toBe(5);
+    const resumed = await runShipped(
+      pipeline({
+        id: 'net',
+        type: 'model.load',
+        params: { checkpoint: join(dir, 'a', 'fit.ckpt.json'), shape: '2' },
+      }),
+      'b',
+    );
+    expect(resumed.header).toMatchObject({
+      kind: 'mlp',
+      config: first.header.config,
+      sigmas: first.header.sigmas,
+      step: 10,
+    });
+    expect(resumed.weights.length).toBe(first.weights.length);
+    expect(resumed.weights.equals(first.weights)).toBe(false);
+  });
+});
