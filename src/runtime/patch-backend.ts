@@ -1,13 +1,21 @@
 /** Kernel patches every realm installs before the first backward pass (runtime.md §6). */
 import * as tf from '@tensorflow/tfjs';
 import { registerComposedConv2DBackpropFilter } from './kernels/conv2d-backprop-filter';
+import { registerComposedConv2DBackpropInput } from './kernels/conv2d-backprop-input';
 import { registerFastCpuConv2DBackpropFilter } from './kernels/cpu-conv2d-backprop-filter';
+import { registerTransposeFreeMatMul } from './kernels/matmul-transpose';
 
 const patched = new Set<string>();
 
 export function patchBackend(name: string): void {
   if (patched.has(name)) return;
   if (name === 'wasm' || name === 'webgl') registerComposedConv2DBackpropFilter(name);
+  if (name === 'wasm') {
+    // WASM's conv input gradient and transposed matMuls are plain loops, 7–10× slower than
+    // its XNNPACK paths; both are what backward passes run.
+    registerComposedConv2DBackpropInput(name);
+    registerTransposeFreeMatMul(name);
+  }
   if (name === 'cpu') registerFastCpuConv2DBackpropFilter();
   // Quiet tfjs's "running in Node without tfjs-node" hint and keep float32 math.
   tf.env().set('PROD', true);

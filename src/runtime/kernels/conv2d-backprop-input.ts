@@ -1,0 +1,92 @@
+/**
+ * Conv2DBackpropInput for WASM as a forward Conv2D (XNNPACK) of dy with the flipped,
+ * in/out-swapped filter. The stock WASM kernel is a plain loop, 7× slower than the forward
+ * conv: it was 46% of a conv-net training step (bench/README.md, "where the time goes").
+ *
+ * Stride 1: dx[p] = sum_k dy[p + top − (kh − 1) + k] · W[kh − 1 − k]ᵀ, i.e. a "valid"
+ * correlation of dy padded by (kh − 1 − top, kh − 1 − bottom) with the flipped filter.
+ * Strided convs keep the stock kernel (they would need zeros inserted into dy).
+ */
+import * as tf from '@tensorflow/tfjs';
+
+type KernelFunc = tf.KernelConfig['kernelFunc'];
+type Info = tf.TensorInfo;
+
+interface Attrs {
+  strides: [number, number] | number;
+  pad: 'valid' | 'same' | number | tf.backend_util.ExplicitPadding;
+  dimRoundingMode?: 'floor' | 'round' | 'ceil';
+  inputShape: [number, number, number, number];
+  dataFormat?: string;
+}
+
+const registered = new Set<string>();
+
+export function registerComposedConv2DBackpropInput(backendName: string): void {
+  if (registered.has(backendName)) return;
+  const kernel = (name: string): KernelFunc => {
+    const k = tf.getKernel(name, backendName);
+    if (!k) throw new Error(`Backend ${backendName} lacks ${name}, needed to compose Conv2DBackpropInput.`);
+    return k.kernelFunc;
+  };
+  const stock = kernel('Conv2DBackpropInput');
+  const reverse = kernel('Reverse');
+  const transpose = kernel('Transpose');
+  const conv = kernel('Conv2D');
+
+  tf.unregisterKernel('Conv2DBackpropInput', backendName);
+  tf.registerKernel({
+    kernelName: 'Conv2DBackpropInput',
+    backendName,
+    kernelFunc: (args) => {
+      const { dy, filter } = args.inputs as { dy: Info; filter: Info };
+      const a = args.attrs as unknown as Attrs;
+      const [kh, kw] = filter.shape;
+      const info = tf.backend_util.computeConv2DInfo(
+        a.inputShape,
+        filter.shape as [number, number, number, number],
+        a.strides,
+        1,
+        a.pad,
+        a.dimRoundingMode,
+        false,
+        'channelsLast',
+      );
+      const { top, bottom, left, right } = info.padInfo;
+      const padding = [kh - 1 - top, kh - 1 - bottom, kw - 1 - left, kw - 1 - right];
+      if (
+        (a.dataFormat && a.dataFormat !== 'NHWC') ||
+        info.strideHeight !== 1 ||
+        info.strideWidth !== 1 ||
+        padding.some((p) => p < 0)
+      )
+        return stock(args);
+
+      const { backend } = args;
+      const flipped = reverse({ inputs: { x: filter }, backend, attrs: { dims: [0, 1] } }) as Info;
+      const swapped = transpose({ inputs: { x: flipped }, backend, attrs: { perm: [0, 1, 3, 2] } }) as Info;
+      const out = conv({
+        inputs: { x: dy, filter: swapped },
+        backend,
+        attrs: {
+          strides: [1, 1],
+          pad: [
+            [0, 0],
+            [padding[0], padding[1]],
+            [padding[2], padding[3]],
+            [0, 0],
+          ],
+          dataFormat: 'NHWC',
+          dilations: [1, 1],
+        },
+      }) as Info;
+      const b = backend as tf.KernelBackend & { disposeIntermediateTensorInfo?: (t: Info) => void };
+      for (const t of [flipped, swapped]) {
+        if (b.disposeIntermediateTensorInfo) b.disposeIntermediateTensorInfo(t);
+        else b.disposeData(t.dataId);
+      }
+      return out;
+    },
+  });
+  registered.add(backendName);
+}
