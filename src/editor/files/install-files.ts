@@ -5,14 +5,12 @@
  */
 import type { EditorController } from '../app/editor-controller';
 import { CheckpointActions } from './checkpoint-actions';
+import { EXPORT_PNG_EVENT } from './export-event';
 import { bindDropAndPaste } from './drop-paste';
 import { fileCommands } from './file-commands';
 import { FileController } from './file-controller';
 import { tabId } from './autosave';
 import { browserSessionStore } from './session-store';
-
-/** Fired (bubbling, composed) by a viewer's export button. */
-export const EXPORT_PNG_EVENT = 'sg-export-png';
 
 export interface InstalledFiles {
   files: FileController;

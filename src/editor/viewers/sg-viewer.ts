@@ -1,6 +1,7 @@
 /** <sg-viewer>: a viewer node's display — image grid, scatter or loss curve — or a hint before the first run. */
 import { LitElement, css, html } from 'lit';
 import type { DisplayPayload } from '../../nodes/display';
+import { EXPORT_PNG_EVENT } from '../files/export-event';
 import { CHART_HEIGHT, VIEW_WIDTH } from './canvas-size';
 import './sg-image-grid';
 import './sg-scatter';
@@ -13,9 +14,28 @@ export class SgViewer extends LitElement {
       display: block;
     }
     .frame {
+      position: relative;
       background: var(--sg-surface-2);
       border-radius: 6px;
       overflow: hidden;
+    }
+    /* Export as PNG (issue 5): shown on hover or keyboard focus. */
+    .export {
+      position: absolute;
+      top: 4px;
+      right: 4px;
+      padding: 1px 6px;
+      font: 10.5px var(--sg-font);
+      color: var(--sg-text);
+      background: var(--sg-surface);
+      border: 1px solid var(--sg-border);
+      border-radius: 4px;
+      cursor: pointer;
+      opacity: 0;
+    }
+    .frame:hover .export,
+    .export:focus-visible {
+      opacity: 1;
     }
     .empty {
       display: grid;
@@ -54,9 +74,23 @@ export class SgViewer extends LitElement {
           Run the graph (Ctrl+Enter) to see the result here.
         </div>
         <div class="caption"></div>`;
-    return html`<div class="frame" data-testid="viewer" data-kind=${d.kind}>${this.renderDisplay(d)}</div>
+    return html`<div class="frame" data-testid="viewer" data-kind=${d.kind}>
+        ${this.renderDisplay(d)}
+        <button
+          class="export"
+          data-testid="export-png"
+          title="Export this image as PNG, with the graph inside (drop it on the editor to get the graph back)"
+          @pointerdown=${(e: Event) => e.stopPropagation()}
+          @click=${this.onExport}
+        >
+          PNG
+        </button>
+      </div>
       <div class="caption" title=${d.caption ?? ''}>${d.caption ?? ''}</div>`;
   }
+
+  private readonly onExport = () =>
+    this.dispatchEvent(new CustomEvent(EXPORT_PNG_EVENT, { bubbles: true, composed: true }));
 
   private renderDisplay(d: DisplayPayload) {
     switch (d.kind) {
