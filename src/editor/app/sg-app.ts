@@ -120,6 +120,8 @@ export class SgApp extends LitElement {
           : 'light',
     );
     this.theme = editor.theme.value;
+    // The docs panel starts closed where it would take most of the window.
+    if (window.innerWidth < 1000) editor.panelOpen.set(false);
     if (this.startRuntime) {
       const asked = new URLSearchParams(location.search).get('backend') as BackendName | null;
       editor.connectRuntime(

@@ -85,6 +85,7 @@ export class SgInspector extends LitElement {
     }
     .problem button {
       all: unset;
+      display: block;
       cursor: pointer;
       text-decoration: underline dotted;
     }

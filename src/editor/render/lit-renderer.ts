@@ -1,6 +1,6 @@
 /**
  * Our renderer for the Rete area (see shared/reference/editor.md, "The renderer"): fills the
- * elements the area asks for — node cards, wires, the context menu, the minimap — and keeps
+ * elements the area asks for — node cards, wires, the context menu — and keeps
  * wire ends on their sockets by listening to the socket-position watcher for both ends.
  */
 import { NodeEditor, Scope } from 'rete';
@@ -12,10 +12,8 @@ import type { CardContext } from './card-context';
 import { WireView, type WireEnds } from './wire-view';
 import './sg-node-card';
 import './sg-context-menu';
-import './sg-minimap';
 import type { SgNodeCard } from './sg-node-card';
 import type { SgContextMenu } from './sg-context-menu';
-import type { SgMinimap } from './sg-minimap';
 
 type RenderData = Extract<Signals, { type: 'render' }>['data'];
 
@@ -64,12 +62,6 @@ export class LitRenderer extends Scope<never, [Signals]> {
         menu.requestUpdate();
         return true;
       }
-      case 'minimap': {
-        const map = this.reuse<SgMinimap>(data.element, 'sg-minimap');
-        map.data = data;
-        map.requestUpdate();
-        return true;
-      }
       default:
         return false; // sockets are announced by the cards themselves
     }
@@ -110,7 +102,7 @@ export class LitRenderer extends Scope<never, [Signals]> {
       return;
     }
     const child = element.firstElementChild;
-    if (child && ['SG-NODE-CARD', 'SG-MINIMAP'].includes(child.tagName)) child.remove();
+    if (child?.tagName === 'SG-NODE-CARD') child.remove();
   }
 
   private reuse<T extends HTMLElement>(element: HTMLElement, tag: string): T {

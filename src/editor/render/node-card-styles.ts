@@ -211,6 +211,32 @@ export const cardStyles = css`
     display: block;
     margin: 0 8px 8px;
   }
+  .preview-toggle {
+    display: flex;
+    gap: 4px;
+    width: calc(100% - 16px);
+    margin: 0 8px 6px;
+    padding: 2px 4px;
+    border: 0;
+    border-radius: 4px;
+    background: none;
+    color: var(--sg-muted);
+    font: 10.5px var(--sg-mono);
+    text-align: left;
+    cursor: pointer;
+  }
+  .preview-toggle span {
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+  }
+  .preview-toggle:hover {
+    background: var(--sg-surface-2);
+  }
+  .preview-toggle:focus-visible {
+    outline: none;
+    box-shadow: var(--sg-focus);
+  }
   .collapsed .ports {
     border-top: 0;
   }

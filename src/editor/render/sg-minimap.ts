@@ -1,8 +1,20 @@
 /** <sg-minimap>: node rectangles and the visible viewport; drag the viewport or click to jump. */
 import { LitElement, css, html, svg } from 'lit';
-import type { MinimapExtra } from 'rete-minimap-plugin';
 
-type MinimapData = Extract<MinimapExtra, { type: 'render' }>['data'];
+export interface Rect {
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+}
+
+/** Rectangles as fractions of the minimap's square; moves given in the same fractions. */
+export interface MinimapData {
+  nodes: Rect[];
+  viewport: Rect;
+  translate(dx: number, dy: number): void;
+  point(x: number, y: number): void;
+}
 
 const SIZE = 160;
 

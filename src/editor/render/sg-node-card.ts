@@ -11,6 +11,7 @@ import { LitElement, html, nothing } from 'lit';
 import { classMap } from 'lit/directives/class-map.js';
 import { SOCKET_TYPES, socketsCompatible, type KindSpec, type Problem, type SocketSpec } from '../../graph';
 import { categoryColor } from '../app/theme';
+import type { DisplayPayload } from '../../nodes/display';
 import type { SgNode } from '../rete/scheme';
 import type { Side, SocketRef } from '../rete/signals';
 import { emit, type CardContext } from './card-context';
@@ -27,19 +28,33 @@ const STATUS_TEXT: Record<string, string> = {
   cancelled: 'stopped',
 };
 
+/** Inner widths of a card and of a viewer card (see node-card-styles). */
+const CARD_WIDTH = 232;
+const VIEWER_CARD_WIDTH = 284;
+
 const INTERACTIVE = new Set(['INPUT', 'SELECT', 'TEXTAREA', 'BUTTON', 'OPTION', 'LABEL', 'CANVAS']);
 
 export class SgNodeCard extends LitElement {
-  static override properties = { node: { attribute: false }, context: { attribute: false } };
+  static override properties = {
+    node: { attribute: false },
+    context: { attribute: false },
+    previewOpen: { state: true },
+  };
   static override styles = cardStyles;
 
   declare node: SgNode | undefined;
   declare context: CardContext | undefined;
+  declare previewOpen: boolean;
   private subscriptions: (() => void)[] = [];
   private subscribedTo: string | null = null;
   private announced: HTMLElement[] = [];
   private announceQueued = false;
   private readonly resizeObserver = new ResizeObserver(() => this.onResize());
+
+  constructor() {
+    super();
+    this.previewOpen = false;
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -128,11 +143,7 @@ export class SgNodeCard extends LitElement {
         <div class="outputs">${this.renderPorts('output', kind?.outputs ?? {}, problems)}</div>
       </div>
       ${collapsed || !kind ? nothing : this.renderParams(kind, problems)}
-      ${
-        collapsed || !node.kind?.view
-          ? nothing
-          : html`<sg-viewer class="viewer" .display=${ctx.run.displays.get(node.id)}></sg-viewer>`
-      }
+      ${collapsed ? nothing : this.renderDisplay(kind, ctx.run.displays.get(node.id))}
     </div>`;
   }
 
@@ -143,6 +154,40 @@ export class SgNodeCard extends LitElement {
   protected override updated(): void {
     this.scheduleAnnounce();
   }
+
+  /**
+   * Viewers show their display in full (with a placeholder of the same size before the first run);
+   * other nodes that preview something (a dataset) offer it behind a one-line toggle, so the card
+   * does not grow over its neighbours unasked.
+   */
+  private renderDisplay(kind: KindSpec | undefined, display: DisplayPayload | undefined) {
+    if (this.node?.kind?.view)
+      return html`<sg-viewer
+        class="viewer"
+        .display=${display}
+        .width=${VIEWER_CARD_WIDTH}
+        ?chart=${Object.values(kind?.inputs ?? {}).some((s) => s.type === 'Losses')}
+      ></sg-viewer>`;
+    if (!display) return nothing;
+    return html`<button
+        class="preview-toggle"
+        aria-expanded=${this.previewOpen ? 'true' : 'false'}
+        title=${display.caption ?? ''}
+        @click=${this.togglePreview}
+      >
+        ${this.previewOpen ? '▾' : '▸'} <span>${display.caption ?? 'preview'}</span>
+      </button>
+      ${
+        this.previewOpen
+          ? html`<sg-viewer class="viewer" .display=${display} .width=${CARD_WIDTH}></sg-viewer>`
+          : nothing
+      }`;
+  }
+
+  private readonly togglePreview = (e: Event) => {
+    e.stopPropagation();
+    this.previewOpen = !this.previewOpen;
+  };
 
   private renderProgress(fraction: number | undefined, text: string | undefined) {
     const pct = Math.round((fraction ?? 0) * 100);

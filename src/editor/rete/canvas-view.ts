@@ -7,7 +7,6 @@ import { AreaExtensions, AreaPlugin } from 'rete-area-plugin';
 import { ConnectionPlugin } from 'rete-connection-plugin';
 import { ContextMenuPlugin } from 'rete-context-menu-plugin';
 import type { Item } from 'rete-context-menu-plugin/_types/types';
-import { MinimapPlugin } from 'rete-minimap-plugin';
 import type { Graph } from '../../graph';
 import type { NodeRegistry } from '../../nodes/registry';
 import type { CardContext } from '../render/card-context';
@@ -15,6 +14,7 @@ import { LitRenderer } from '../render/lit-renderer';
 import { wireProblem } from '../state/wire-check';
 import type { Schemes, SgConnection, SgNode } from './scheme';
 import { trackSelection, type Selection, type SelectionHooks } from './selection';
+import { attachMinimap } from './minimap';
 import type { Area, AreaExtra, SocketRef } from './signals';
 import { ViewSync } from './view-sync';
 import { WireFlow, type WireFlowHooks } from './wire-flow';
@@ -63,8 +63,8 @@ export class CanvasView {
         items: (target) => ({ searchBar: false, list: hooks.menu(target, area.area.pointer) }),
       }),
     );
-    area.use(new MinimapPlugin<Schemes>({ minDistance: 800, boundViewport: true }));
     AreaExtensions.zIndexNodesOrder(area);
+    this.cleanups.push(attachMinimap(area, editor));
     this.selection = trackSelection(area, context.selection, context.selectedWire, host, hooks);
     this.sync = new ViewSync(editor, area, registry);
 

@@ -1,6 +1,5 @@
-/** The extra signals our area carries: sockets our cards announce, the context menu and the minimap. */
+/** The extra signals our area carries: sockets our cards announce, and the context menu. */
 import type { ContextMenuExtra } from 'rete-context-menu-plugin';
-import type { MinimapExtra } from 'rete-minimap-plugin';
 import type { Area2D, AreaPlugin, RenderSignal } from 'rete-area-plugin';
 import type { Schemes } from './scheme';
 
@@ -8,7 +7,7 @@ export type Side = 'input' | 'output';
 
 export type SocketSignal = RenderSignal<'socket', { nodeId: string; side: Side; key: string }>;
 
-export type AreaExtra = ContextMenuExtra | MinimapExtra | SocketSignal;
+export type AreaExtra = ContextMenuExtra | SocketSignal;
 
 export type Signals = Area2D<Schemes> | AreaExtra;
 

@@ -30,7 +30,7 @@ export function gridPixels(d: ImagesDisplay): {
 }
 
 export class SgImageGrid extends LitElement {
-  static override properties = { display: { attribute: false } };
+  static override properties = { display: { attribute: false }, width: { type: Number } };
   static override styles = css`
     :host {
       display: block;
@@ -43,6 +43,13 @@ export class SgImageGrid extends LitElement {
     }
   `;
   declare display: ImagesDisplay | undefined;
+  /** Drawing width in CSS pixels (the card's inner width). */
+  declare width: number;
+
+  constructor() {
+    super();
+    this.width = VIEW_WIDTH;
+  }
 
   override render() {
     return html`<canvas role="img" aria-label=${`${this.display?.count ?? 0} images`}></canvas>`;
@@ -57,8 +64,8 @@ export class SgImageGrid extends LitElement {
     canvas.width = width;
     canvas.height = height;
     canvas.getContext('2d')!.putImageData(new ImageData(rgba, width, height), 0, 0);
-    const scale = Math.max(1, Math.floor(VIEW_WIDTH / width));
-    const cssWidth = width * scale <= VIEW_WIDTH ? width * scale : VIEW_WIDTH;
+    const scale = Math.max(1, Math.floor(this.width / width));
+    const cssWidth = width * scale <= this.width ? width * scale : this.width;
     canvas.style.width = `${cssWidth}px`;
     canvas.style.height = `${(cssWidth / width) * height}px`;
   }

@@ -23,6 +23,7 @@ const HEIGHT = 152;
 export class SgLossChart extends LitElement {
   static override properties = {
     display: { attribute: false },
+    width: { type: Number },
     perLevel: { state: true },
     uplotCss: { state: true },
   };
@@ -62,12 +63,15 @@ export class SgLossChart extends LitElement {
   `;
 
   declare display: LossDisplay | undefined;
+  /** Drawing width in CSS pixels (the card's inner width). */
+  declare width: number;
   declare perLevel: boolean;
   declare uplotCss: string;
   private plot: uPlot | null = null;
 
   constructor() {
     super();
+    this.width = VIEW_WIDTH;
     this.perLevel = false;
     this.uplotCss = '';
   }
@@ -137,7 +141,7 @@ export class SgLossChart extends LitElement {
     };
     this.plot = new UPlot(
       {
-        width: VIEW_WIDTH,
+        width: this.width,
         height: HEIGHT,
         legend: { show: false },
         cursor: { drag: { x: false, y: false } },
@@ -154,10 +158,10 @@ export class SgLossChart extends LitElement {
     const canvas = this.renderRoot.querySelector<HTMLCanvasElement>('canvas.levels');
     const values = d.perLevel;
     if (!canvas || !values?.length) return;
-    const ctx = prepareCanvas(canvas, VIEW_WIDTH, HEIGHT);
+    const ctx = prepareCanvas(canvas, this.width, HEIGHT);
     const max = Math.max(...values.filter(Number.isFinite), 1e-12);
     const pad = 18;
-    const w = (VIEW_WIDTH - 8) / values.length;
+    const w = (this.width - 8) / values.length;
     ctx.fillStyle = cssVar(this, '--sg-accent', '#2563eb');
     values.forEach((v, i) => {
       const h = Number.isFinite(v) ? ((HEIGHT - pad - 4) * v) / max : 0;
@@ -168,7 +172,7 @@ export class SgLossChart extends LitElement {
     const sig = d.sigmas;
     ctx.fillText(sig ? `σ=${sig[0].toPrecision(2)}` : 'σ₁', 4, HEIGHT - 4);
     const right = sig ? `σ=${sig[sig.length - 1].toPrecision(2)}` : `σ${values.length}`;
-    ctx.fillText(right, VIEW_WIDTH - 4 - ctx.measureText(right).width, HEIGHT - 4);
+    ctx.fillText(right, this.width - 4 - ctx.measureText(right).width, HEIGHT - 4);
   }
 }
 

@@ -18,7 +18,7 @@ export function fitBounds(bounds: PointsDisplay['bounds'], size: number, margin 
 }
 
 export class SgScatter extends LitElement {
-  static override properties = { display: { attribute: false } };
+  static override properties = { display: { attribute: false }, width: { type: Number } };
   static override styles = css`
     :host {
       display: block;
@@ -29,6 +29,13 @@ export class SgScatter extends LitElement {
     }
   `;
   declare display: PointsDisplay | undefined;
+  /** Drawing width in CSS pixels (the card's inner width). */
+  declare width: number;
+
+  constructor() {
+    super();
+    this.width = VIEW_WIDTH;
+  }
 
   override render() {
     return html`<canvas
@@ -42,7 +49,7 @@ export class SgScatter extends LitElement {
     const d = this.display;
     const canvas = this.renderRoot.querySelector('canvas');
     if (!d || !canvas) return;
-    const size = VIEW_WIDTH;
+    const size = this.width;
     const ctx = prepareCanvas(canvas, size, size);
     const map = fitBounds(d.bounds, size);
     const dot = (data: Float32Array, color: string, r: number) => {

@@ -8,7 +8,11 @@ import './sg-scatter';
 import './sg-loss-chart';
 
 export class SgViewer extends LitElement {
-  static override properties = { display: { attribute: false }, chart: { type: Boolean } };
+  static override properties = {
+    display: { attribute: false },
+    chart: { type: Boolean },
+    width: { type: Number },
+  };
   static override styles = css`
     :host {
       display: block;
@@ -60,17 +64,20 @@ export class SgViewer extends LitElement {
   declare display: DisplayPayload | undefined;
   /** The viewer draws a chart (a loss curve), not a square plot: size the placeholder to match. */
   declare chart: boolean;
+  /** Drawing width in CSS pixels. */
+  declare width: number;
 
   constructor() {
     super();
     this.chart = false;
+    this.width = VIEW_WIDTH;
   }
 
   override render() {
     const d = this.display;
     // The placeholder is as large as the display will be, so the card does not jump when it comes.
     if (!d)
-      return html`<div class="frame empty" style="height:${this.chart ? CHART_HEIGHT : VIEW_WIDTH}px">
+      return html`<div class="frame empty" style="height:${this.chart ? CHART_HEIGHT : this.width}px">
           Run the graph (Ctrl+Enter) to see the result here.
         </div>
         <div class="caption"></div>`;
@@ -95,11 +102,11 @@ export class SgViewer extends LitElement {
   private renderDisplay(d: DisplayPayload) {
     switch (d.kind) {
       case 'images':
-        return html`<sg-image-grid .display=${d}></sg-image-grid>`;
+        return html`<sg-image-grid .display=${d} .width=${this.width}></sg-image-grid>`;
       case 'points':
-        return html`<sg-scatter .display=${d}></sg-scatter>`;
+        return html`<sg-scatter .display=${d} .width=${this.width}></sg-scatter>`;
       case 'loss':
-        return html`<sg-loss-chart .display=${d}></sg-loss-chart>`;
+        return html`<sg-loss-chart .display=${d} .width=${this.width}></sg-loss-chart>`;
     }
   }
 }

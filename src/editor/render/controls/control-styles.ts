@@ -14,8 +14,8 @@ export const controlStyles = css`
     gap: 2px 8px;
     padding: 2px 0;
   }
-  .param.components,
-  .param.images {
+  .param.kind-components,
+  .param.kind-images {
     grid-template-columns: 1fr;
   }
   label[for] {
@@ -29,12 +29,9 @@ export const controlStyles = css`
   .control {
     min-width: 0;
   }
-  .problem {
-    grid-column: 1 / -1;
+  .param.invalid label[for] {
     color: var(--sg-danger);
-    background: var(--sg-danger-soft);
-    border-radius: 4px;
-    padding: 2px 6px;
+    font-weight: 600;
   }
   .hint {
     color: var(--sg-muted);

@@ -68,10 +68,9 @@ export class SgParam extends LitElement {
       setPreview: (v) => (this.preview = v),
       commit: (v) => emit(this, 'sg-param', { nodeId: this.nodeId, key: this.key, value: v }),
     };
-    return html`<div class="param ${spec.kind}">
+    return html`<div class="param kind-${spec.kind} ${this.problem ? 'invalid' : ''}">
       <label for=${this.controlId} title=${`${spec.doc}\nAllowed: ${describeAllowed(spec)}`}>${label}</label>
-      <div class="control">${CONTROLS[spec.kind](props)}</div>
-      ${this.problem ? html`<div class="problem" role="alert">${this.problem}</div>` : nothing}
+      <div class="control" title=${this.problem ?? nothing}>${CONTROLS[spec.kind](props)}</div>
     </div>`;
   }
 }
