@@ -128,8 +128,10 @@ test('an exported PNG has the graph inside: dropping it brings the graph back', 
   await load(page, quick);
   await runToEnd(page);
   const original = await savedText(page);
-  await page.evaluate(() => window.__scoregraph!.select(['view']));
-  const png = await downloaded(page, () => fileMenu(page, 'file.exportPng'));
+  // The viewer's own button (shown on hover) exports its image.
+  const viewer = card(page, 'view').getByTestId('viewer');
+  await viewer.hover();
+  const png = await downloaded(page, () => viewer.getByTestId('export-png').click());
   expect(png.name).toBe('Quick mixture-view.png');
   expect([...png.bytes.subarray(0, 4)]).toEqual([137, 80, 78, 71]);
 
@@ -296,6 +298,23 @@ test.describe('a model trained by the CLI', () => {
     await runToEnd(page);
     await expect(card(page, 'view').getByTestId('viewer')).toHaveAttribute('data-kind', 'points');
     expect(await page.evaluate(() => window.__scoregraph!.nodeStatus('load'))).toBe('done');
+
+    // Saved again from the browser: a .ckpt.zip download, and a copy in the browser's store.
+    await page.evaluate(() => window.__scoregraph!.select(['load']));
+    const zip = await downloaded(page, () => fileMenu(page, 'file.saveModel'));
+    expect(zip.name).toBe('sample-the-cli-model-load.ckpt.zip');
+    expect([...zip.bytes.subarray(0, 2)]).toEqual([0x50, 0x4b]); // "PK"
+    await page.evaluate(() => window.__scoregraph!.select([]));
+    await fileMenu(page, 'file.loadModel');
+    const stored = (await dialog(page, 'checkpoints')).getByTestId('checkpoint');
+    await expect(stored).toHaveCount(2); // the dropped files and the saved zip
+    await stored
+      .filter({ hasText: 'sample-the-cli-model-load' })
+      .getByRole('button', { name: 'Use' })
+      .click();
+    await expect
+      .poll(async () => (await doc(page)).nodes.filter((n) => n.type === 'model.load').length)
+      .toBe(2);
   });
 });
 
