@@ -44,7 +44,7 @@ export function deriveSeed(base: number, ...salts: number[]): number {
     h = Math.imul(h ^ (Math.trunc(salt) >>> 0), 0x85ebca6b) >>> 0;
     h ^= h >>> 13;
     h = Math.imul(h, 0xc2b2ae35) >>> 0;
-    h ^= h >>> 16;
+    h = (h ^ (h >>> 16)) >>> 0; // `^` yields a signed int32: keep h unsigned so the seed is never ≤ 0
   }
   return (h % 2147483646) + 1;
 }
