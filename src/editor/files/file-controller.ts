@@ -59,13 +59,7 @@ export class FileController {
 
   /** Opens what the page should show first: a shared link, else the autosaved work, else the default preset. */
   async start(): Promise<void> {
-    const fromLink = this.env.location && graphTextFromHash(this.env.location.hash);
-    if (fromLink) {
-      this.env.clearHash?.();
-      const result =
-        'text' in fromLink ? graphFromText(fromLink.text, this.editor.registry) : failed(fromLink.message);
-      if (await this.open(result, { label: 'The shared link', fileName: null, dirty: true })) return;
-    }
+    if (await this.openLink()) return;
     const session = await this.autosave.restore();
     if (session) {
       const result = graphFromText(session.graph, this.editor.registry);
@@ -88,6 +82,16 @@ export class FileController {
       });
     const preset = preferred?.graph ? preferred : this.presets.find((p) => p.graph);
     if (preset?.graph) await this.replace(preset.graph, null, false);
+  }
+
+  /** Opens the graph the page address carries (#graph=…), if any; returns whether it did. */
+  async openLink(): Promise<boolean> {
+    const fromLink = this.env.location && graphTextFromHash(this.env.location.hash);
+    if (!fromLink) return false;
+    this.env.clearHash?.();
+    const result =
+      'text' in fromLink ? graphFromText(fromLink.text, this.editor.registry) : failed(fromLink.message);
+    return this.open(result, { label: 'The shared link', fileName: null, dirty: true });
   }
 
   /**

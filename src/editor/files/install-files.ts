@@ -43,6 +43,8 @@ export function installFiles(host: HTMLElement, editor: EditorController): Insta
     listen(host, EXPORT_PNG_EVENT, onExport),
     listen(document, 'visibilitychange', onHide),
     listen(window, 'pagehide', () => void files.flush()),
+    // A share link pasted into the address bar of an open editor changes only the fragment.
+    listen(window, 'hashchange', () => void files.openLink()),
   ];
 
   return {

@@ -7,6 +7,7 @@
  * names one: in the browser, an entry of this browser's checkpoint store (checkpoint-store.ts);
  * in the CLI, a file path (the CLI installs its file reader with useCheckpointReader).
  */
+import { loadStoredCheckpoint } from './checkpoint-store';
 
 export interface CheckpointData {
   json: unknown;
@@ -33,7 +34,6 @@ export async function readCheckpoint(ref: string): Promise<CheckpointData> {
     throw new Error(
       'There is no checkpoint store here. In the CLI, "checkpoint" is the path of a .ckpt.json file.',
     );
-  const { loadStoredCheckpoint } = await import('./checkpoint-store');
   return loadStoredCheckpoint(ref);
 }
 
