@@ -13,11 +13,21 @@ export default tseslint.config(
     },
   },
   {
-    // The editor must never pull TensorFlow.js into the main thread.
+    // The editor must never pull TensorFlow.js into the main thread, and shows text from files
+    // (names, labels, problems) as text: no HTML from strings (issue 5, hostile files).
     files: ['src/editor/**/*.ts'],
     ignores: ['**/*.test.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: ['@tensorflow/*', '**/score/**'] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['@tensorflow/*', '**/score/**', 'lit/directives/unsafe-*', 'lit-html/directives/unsafe-*'] },
+      ],
+      'no-restricted-properties': [
+        'error',
+        { property: 'innerHTML', message: 'Render with Lit templates: text from files must never become HTML.' },
+        { property: 'outerHTML', message: 'Render with Lit templates: text from files must never become HTML.' },
+        { property: 'insertAdjacentHTML', message: 'Render with Lit templates: text from files must never become HTML.' },
+      ],
     },
   },
   {
