@@ -1,0 +1,136 @@
+/**
+ * Issue 6 item 5: the same net and DSM + Adam + EMA step in PyTorch (Debian's python3-torch,
+ * system python), timed in the same run, interleaved chunk by chunk with train.fit from a graph
+ * on WASM. Step times are the gaps between per-step progress events (after the first step),
+ * against PyTorch's per-step times (after the first of each chunk).
+ */
+import * as tf from '@tensorflow/tfjs';
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { Executor } from '../../src/runtime/execute';
+import { countParameters } from '../../src/score/networks/weights';
+import { describeNet } from '../baseline/nets';
+import type { TrainCase } from '../cases';
+import { TRAIN_NODE, trainGraph } from '../graphs';
+import type { Report } from '../lib/report';
+import { median } from '../lib/stats';
+import type { BenchRegistry } from './kinds';
+import { runGraph, stepIntervals } from './run-graph';
+import { libraryNetwork } from './same-network';
+
+const PYTHON = '/usr/bin/python3';
+const SCRIPT = join(dirname(fileURLToPath(import.meta.url)), '..', 'torch', 'dsm_step.py');
+
+/** The PyTorch side: one long-lived process answering JSON-line requests. */
+class Torch {
+  private readonly lines: AsyncIterator<string>;
+  private constructor(private readonly child: ChildProcessWithoutNullStreams) {
+    this.lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
+  }
+
+  static async start(): Promise<Torch | string> {
+    if (!existsSync(PYTHON)) return `${PYTHON} not found`;
+    const child = spawn(PYTHON, [SCRIPT], { stdio: ['pipe', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const torch = new Torch(child);
+    try {
+      await torch.ask({ cmd: 'setup', net: { kind: 'mlp', mlp: { dim: 2, width: 8, depth: 1 } }, batch: 4 });
+      return torch;
+    } catch {
+      child.kill();
+      return /No module named 'torch'/.test(stderr)
+        ? 'PyTorch is not installed: apt-get install -y python3-torch'
+        : `PyTorch did not start: ${stderr.trim().split('\n').pop()}`;
+    }
+  }
+
+  async ask(request: object): Promise<Record<string, unknown>> {
+    this.child.stdin.write(JSON.stringify(request) + '\n');
+    const next = await this.lines.next();
+    if (next.done) throw new Error('PyTorch process ended');
+    return JSON.parse(next.value) as Record<string, unknown>;
+  }
+
+  stop(): void {
+    this.child.kill();
+  }
+}
+
+export async function benchTorch(report: Report, cases: TrainCase[], reg: BenchRegistry): Promise<void> {
+  if (reg.missing.length) {
+    report.skip('torch', 'node/wasm', `kinds missing (${reg.missing.join(', ')})`);
+    return;
+  }
+  const torch = await Torch.start();
+  if (typeof torch === 'string') {
+    report.skip('torch', 'python3', torch);
+    return;
+  }
+  try {
+    for (const c of cases) {
+      const label = `${describeNet(c.net)} b${c.batch}`;
+      const setup = await torch.ask({ cmd: 'setup', net: c.net, batch: c.batch, levels: 10, count: c.count });
+      const ours = countParameters(libraryNetwork(c.net, 10).weightSpecs);
+      report.add({
+        section: 'torch',
+        name: `${label}: PyTorch twin has the same parameter count`,
+        where: `python3/torch ${setup.torch}`,
+        value: setup.params as number,
+        unit: 'params',
+        goal: `= ${ours}`,
+        pass: setup.params === ours,
+        detail: `${setup.threads} thread(s)`,
+      });
+      const executor = new Executor(tf.getBackend());
+      const ms = {
+        sgWall: [] as number[],
+        sgCpu: [] as number[],
+        ptWall: [] as number[],
+        ptCpu: [] as number[],
+      };
+      try {
+        for (let round = 0; round <= c.rounds; round++) {
+          // Round 0 warms both sides up and is not counted.
+          const run = await runGraph(
+            executor,
+            trainGraph({ ...c, steps: c.steps + 1 }, { seed: round + 1 }),
+            reg.registry,
+            {
+              throttleMs: 0,
+            },
+          );
+          const pt = await torch.ask({ cmd: 'time', steps: c.steps + 1 });
+          if (round === 0) continue;
+          const gaps = stepIntervals(run, TRAIN_NODE);
+          ms.sgWall.push(...gaps.wall);
+          ms.sgCpu.push(...gaps.cpu);
+          ms.ptWall.push(...(pt.ms as number[]).slice(1));
+          ms.ptCpu.push(...(pt.cpu_ms as number[]).slice(1));
+        }
+      } finally {
+        executor.clear();
+      }
+      const ratio = median(ms.sgCpu) / median(ms.ptCpu);
+      report.add({
+        section: 'torch',
+        name: `${label}: scoregraph step ÷ PyTorch step`,
+        where: `node/${tf.getBackend()} vs torch`,
+        value: ratio,
+        unit: '× (CPU)',
+        goal: '≤ 1.5',
+        pass: ratio <= 1.5,
+        detail:
+          `scoregraph ${median(ms.sgCpu).toFixed(1)} ms CPU (${median(ms.sgWall).toFixed(1)} wall), ` +
+          `PyTorch ${median(ms.ptCpu).toFixed(1)} ms CPU (${median(ms.ptWall).toFixed(1)} wall); wall ratio ` +
+          `${(median(ms.sgWall) / median(ms.ptWall)).toFixed(2)}×; ${ms.sgCpu.length} steps each`,
+        raw: ms,
+      });
+    }
+  } finally {
+    torch.stop();
+  }
+}

@@ -1,0 +1,87 @@
+/**
+ * npm run bench [-- --quick] [--only=train,sample,…] [--backends=wasm,cpu] [--cases=mlp,conv]
+ *
+ * Measures, side by side in one run, what issue 6 asks: training and sampling throughput of
+ * graphs against hand-written tfjs loops, memory flatness, PyTorch on the same machine, and
+ * (in Chromium) the same ratios on WebGPU/WebGL/WASM, page smoothness, editor scale and time
+ * to first samples. Prints a table and writes bench/results.json. See bench/README.md.
+ */
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { useNodeBackend } from '../src/runtime/backend-node';
+import { benchSizes } from './cases';
+import { Report } from './lib/report';
+import { benchRegistry } from './node/kinds';
+import { checkBaselines } from './node/checks';
+import { benchMemory } from './node/memory';
+import { benchSampling } from './node/sample';
+import { benchTorch } from './node/torch';
+import { benchTraining } from './node/train';
+
+const SECTIONS = ['check', 'train', 'sample', 'memory', 'torch', 'first', 'browser'] as const;
+type Section = (typeof SECTIONS)[number];
+
+function parseArgs(argv: string[]) {
+  const quick = argv.includes('--quick');
+  const only = argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
+  const sections = new Set<Section>(only ? (only.split(',') as Section[]) : SECTIONS);
+  for (const s of sections)
+    if (!SECTIONS.includes(s)) throw new Error(`Unknown section "${s}" (one of ${SECTIONS.join(', ')}).`);
+  const value = (name: string) => argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+  const backends = (value('backends') ?? 'wasm,cpu').split(',') as ('wasm' | 'cpu')[];
+  const cases = value('cases')?.split(',');
+  return { quick, sections, backends, cases };
+}
+
+async function main() {
+  const { quick, sections, backends, cases } = parseArgs(process.argv.slice(2));
+  const sizes = benchSizes(quick, cases);
+  const report = new Report();
+  const reg = await benchRegistry();
+  const started = performance.now();
+  console.log(`scoregraph bench (${quick ? 'quick' : 'full'}): ${[...sections].join(', ')}`);
+  if (reg.unregistered.length)
+    report.note(`kinds loaded from their files (not registered yet): ${reg.unregistered.join(', ')}`);
+  if (reg.missing.length) report.note(`kinds missing, graph variants skipped: ${reg.missing.join(', ')}`);
+
+  if (sections.has('check')) {
+    await useNodeBackend('wasm');
+    checkBaselines(report, sizes);
+  }
+  const trainMs: Record<string, Record<string, number>> = {};
+  for (const backend of backends) {
+    await useNodeBackend(backend);
+    if (sections.has('train'))
+      for (const c of sizes.train[backend]) {
+        const ms = await benchTraining(report, `node/${backend}`, c, reg);
+        if (ms !== null) (trainMs[c.id] ??= {})[backend] = ms;
+      }
+    if (sections.has('sample'))
+      for (const s of sizes.sample[backend]) {
+        const train =
+          sizes.train[backend].find((c) => c.id === s.id) ?? sizes.train.wasm.find((c) => c.id === s.id);
+        if (train) await benchSampling(report, `node/${backend}`, s, train, reg);
+      }
+  }
+
+  if (sections.has('memory')) {
+    await useNodeBackend('wasm');
+    await benchMemory(report, 'node/wasm', sizes.train.wasm[0], sizes.memorySteps, reg);
+  }
+  if (sections.has('torch')) {
+    await useNodeBackend('wasm');
+    await benchTorch(report, sizes.torch, reg);
+  }
+
+  report.print();
+  const out = join(dirname(fileURLToPath(import.meta.url)), 'results.json');
+  report.write(out, { quick, sections: [...sections], seconds: (performance.now() - started) / 1000 });
+  console.log(
+    `\n${report.rows.length} rows in ${((performance.now() - started) / 1000).toFixed(0)} s → ${out}`,
+  );
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
