@@ -90,12 +90,16 @@ export class EditorController {
       runtime.on((event) => {
         this.run.apply(event);
         if (event.type === 'run-started' || event.type === 'run-finished') this.commands.changed();
+        // A run that fails before any node does (or whose failing node is gone) explains itself here.
+        if (event.type === 'run-finished' && event.status === 'error' && event.message)
+          this.toasts.show(`The run failed: ${event.message}`, 'error', 10000);
       }),
     );
     runtime.ready.then(
       (ready) => this.backend.set(ready),
       (error: unknown) => this.backend.set({ backend: 'none', reason: String(error) }),
     );
+    this.cleanups.push(this.backend.listen(() => this.commands.changed()));
   }
 
   /** Replaces the open graph (undo history starts afresh); unplaced nodes get positions. */

@@ -61,7 +61,12 @@ export class SgToolbar extends LitElement {
           ? this.button('run.stop', '■ Stop', 'stop')
           : html`${
               blocked && e.doc.graph.nodes.length
-                ? html`<span class="reason" data-testid="run-reason" title=${blocked}>${blocked}</span>`
+                ? html`<span
+                    class="reason ${e.problems.summary.value.all.length ? 'problem' : ''}"
+                    data-testid="run-reason"
+                    title=${blocked}
+                    >${blocked}</span
+                  >`
                 : nothing
             }
             ${this.button('run.start', '▶ Run', 'primary')}`

@@ -88,8 +88,11 @@ export const toolbarStyles = css`
     overflow: hidden;
     text-overflow: ellipsis;
     white-space: nowrap;
-    color: var(--sg-danger);
+    color: var(--sg-muted);
     font-size: 12px;
+  }
+  .reason.problem {
+    color: var(--sg-danger);
   }
   .backend {
     font: 11px var(--sg-mono);

@@ -5,6 +5,9 @@ import type { Command } from './registry';
 /** Why the graph cannot run now, or null. */
 export function runBlocked(editor: EditorController): string | null {
   if (!editor.runtime) return 'The runtime is not started.';
+  const backend = editor.backend.value;
+  if (!backend) return 'The runtime is starting…';
+  if (backend.backend === 'none') return `The runtime failed to start: ${backend.reason}`;
   if (editor.run.run.value.running) return 'A run is in progress (Stop it first).';
   if (!editor.doc.graph.nodes.length) return 'The graph is empty: add nodes first.';
   const problems = editor.problems.summary.value.all;

@@ -31,6 +31,14 @@ describe('run state', () => {
     expect(state.nodes.get('a')!.fraction).toBe(0);
     state.apply({ type: 'run-finished', runId: 2, status: 'cancelled', seconds: 1 });
     expect(state.nodes.get('a')!.status).toBe('cancelled');
+    // The runtime reports the node it stopped as an error; the editor shows it stopped.
+    state.apply({ type: 'run-started', runId: 3, nodeIds: ['a', 'b'], backend: 'cpu' });
+    state.apply({ type: 'started', runId: 3, nodeId: 'a' });
+    state.apply({ type: 'error', runId: 3, nodeId: 'a', message: 'Cancelled.' });
+    state.apply({ type: 'queued', runId: 3, nodeId: 'b' });
+    state.apply({ type: 'run-finished', runId: 3, status: 'cancelled', seconds: 1 });
+    expect(state.nodes.get('a')).toMatchObject({ status: 'cancelled', message: undefined });
+    expect(state.nodes.get('b')!.status).toBe('cancelled');
   });
 
   it('shows errors and cached results', () => {

@@ -58,12 +58,16 @@ export class RunState {
       case 'error':
         return this.patch(event.nodeId, { status: 'error', message: event.message });
       case 'run-finished':
-        for (const [id, run] of this.nodes.entries())
-          if (run.status === 'queued' || run.status === 'running')
+        for (const [id, run] of this.nodes.entries()) {
+          // The node that was running when the user pressed Stop reports an error; it was stopped.
+          const stopped = event.status === 'cancelled' && run.status === 'error';
+          if (run.status === 'queued' || run.status === 'running' || stopped)
             this.patch(id, {
               status: event.status === 'cancelled' ? 'cancelled' : 'idle',
               fraction: undefined,
+              message: undefined,
             });
+        }
         this.run.set({
           running: false,
           runId: event.runId,
