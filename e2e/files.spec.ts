@@ -144,12 +144,12 @@ test('copy link → open in a new page → the same graph', async ({ page, conte
   await load(page, quick);
   await fileMenu(page, 'file.share');
   const url = await (await dialog(page, 'share')).getByTestId('share-url').inputValue();
-  expect(url).toMatch(/#graph=[A-Za-z0-9_-]+$/);
+  expect(url).toMatch(/^http:\/\/localhost:\d+\/#graph=[A-Za-z0-9_-]+$/); // no forced backend in links
   expect(url.length).toBeLessThan(8000);
   const original = await savedText(page);
 
   const other = await context.newPage();
-  await other.goto(url);
+  await other.goto(url.replace('/#', '/?backend=wasm#'));
   await other.waitForFunction(() => window.__scoregraph?.ready === true);
   expect(await savedText(other)).toBe(original);
   // The link is consumed: a reload shows the (autosaved) work, not the link again.

@@ -149,7 +149,7 @@ export class FileController {
   }
 
   share(): void {
-    const link = shareLink(this.editor.currentGraph(), this.env.location?.href ?? '');
+    const link = shareLink(this.editor.currentGraph(), shareBase(this.env.location?.href ?? ''));
     if (link.ok) {
       void navigator.clipboard?.writeText(link.url).catch(() => {});
       this.show({
@@ -224,3 +224,15 @@ export class FileController {
 }
 
 const failed = (message: string): ParseResult => ({ ok: false, problems: [{ message }] });
+
+/** The editor's address for a link: a forced backend is this machine's choice, not the reader's. */
+function shareBase(href: string): string {
+  try {
+    const url = new URL(href);
+    url.searchParams.delete('backend');
+    url.hash = '';
+    return url.href;
+  } catch {
+    return href;
+  }
+}

@@ -107,6 +107,11 @@ export const filesStyles = css`
   .preset .description {
     color: var(--sg-muted);
     margin-top: 2px;
+    /* Three lines in the list; the whole text is on hover. */
+    display: -webkit-box;
+    -webkit-line-clamp: 3;
+    -webkit-box-orient: vertical;
+    overflow: hidden;
   }
   .checkpoint .meta {
     font: 11px var(--sg-mono);

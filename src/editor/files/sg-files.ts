@@ -84,7 +84,9 @@ export class SgFiles extends LitElement {
                   html`<li class="preset" data-testid="preset" data-preset=${p.id}>
                     <div class="text">
                       <div class="name">${p.name}</div>
-                      <div class="description">${p.graph ? p.description : p.problems[0]?.message}</div>
+                      <div class="description" title=${p.graph ? p.description : ''}>
+                        ${p.graph ? p.description : p.problems[0]?.message}
+                      </div>
                     </div>
                     <button
                       class="primary"
