@@ -180,12 +180,20 @@ export class FileController {
     return this.autosave.flush();
   }
 
+  /** Autosaves view changes too (pan and zoom are not document edits). */
+  viewChanged(): void {
+    this.changed();
+  }
+
   destroy(): void {
     for (const cleanup of this.cleanups) cleanup();
     void this.autosave.flush();
   }
 
   private askReplace(incoming: string): Promise<ReplaceChoice> {
+    // A second open while the question is up: the first one is cancelled, the newest asks.
+    const pending = this.dialog.value;
+    if (pending?.kind === 'replace') pending.answer('cancel');
     return new Promise((resolve) =>
       this.show({
         kind: 'replace',
@@ -215,11 +223,6 @@ export class FileController {
       dirty: this.dirty,
       fileName: this.fileName.value,
     }));
-  }
-
-  /** Autosaves view changes too (pan and zoom are not document edits). */
-  viewChanged(): void {
-    this.changed();
   }
 }
 
