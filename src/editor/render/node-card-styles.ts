@@ -32,6 +32,7 @@ export const cardStyles = css`
     border-top-color: var(--cat);
   }
   header {
+    position: relative;
     display: flex;
     align-items: center;
     gap: 4px;
@@ -100,11 +101,12 @@ export const cardStyles = css`
   .status[data-status='queued']::before {
     content: '… ';
   }
-  .progress {
-    padding: 0 8px 4px;
-  }
   .bar {
-    height: 4px;
+    position: absolute;
+    left: 8px;
+    right: 8px;
+    bottom: -2px;
+    height: 3px;
     border-radius: 2px;
     background: var(--sg-surface-2);
     overflow: hidden;
@@ -115,9 +117,10 @@ export const cardStyles = css`
     transition: width 0.2s linear;
   }
   .progress-text {
-    margin-top: 2px;
+    flex: 1;
+    min-width: 0;
     font: 10.5px var(--sg-mono);
-    color: var(--sg-muted);
+    color: var(--sg-accent);
     white-space: nowrap;
     overflow: hidden;
     text-overflow: ellipsis;
@@ -212,26 +215,21 @@ export const cardStyles = css`
     margin: 0 8px 8px;
   }
   .preview-toggle {
-    display: flex;
-    gap: 4px;
-    width: calc(100% - 16px);
-    margin: 0 8px 6px;
-    padding: 2px 4px;
+    flex: none;
+    width: 20px;
+    height: 18px;
+    padding: 0;
     border: 0;
     border-radius: 4px;
     background: none;
     color: var(--sg-muted);
-    font: 10.5px var(--sg-mono);
-    text-align: left;
+    font-size: 12px;
     cursor: pointer;
   }
-  .preview-toggle span {
-    overflow: hidden;
-    text-overflow: ellipsis;
-    white-space: nowrap;
-  }
-  .preview-toggle:hover {
+  .preview-toggle:hover,
+  .preview-toggle[aria-pressed='true'] {
     background: var(--sg-surface-2);
+    color: var(--sg-accent);
   }
   .preview-toggle:focus-visible {
     outline: none;

@@ -117,7 +117,8 @@ export class SgNodeCard extends LitElement {
           ${collapsed ? '▸' : '▾'}
         </button>
         <span class="title" data-testid="title">${node.data.label ?? kind?.title ?? node.data.type}</span>
-        <span class="id">${node.id}</span>
+        ${status === 'running' ? this.renderProgress(run?.fraction, run?.text) : html`<span class="id">${node.id}</span>`}
+        ${this.renderPreviewButton(ctx.run.displays.get(node.id))}
         ${
           status !== 'idle'
             ? html`<span class="status" data-testid="node-status" data-status=${status}
@@ -129,8 +130,8 @@ export class SgNodeCard extends LitElement {
               >`
             : nothing
         }
+        ${status === 'running' ? this.renderBar(run?.fraction) : nothing}
       </header>
-      ${status === 'running' ? this.renderProgress(run?.fraction, run?.text) : nothing}
       ${
         messages.length
           ? html`<ul class="messages" data-testid="node-error" role="alert">
@@ -157,8 +158,8 @@ export class SgNodeCard extends LitElement {
 
   /**
    * Viewers show their display in full (with a placeholder of the same size before the first run);
-   * other nodes that preview something (a dataset) offer it behind a one-line toggle, so the card
-   * does not grow over its neighbours unasked.
+   * other nodes show theirs only when asked (header button), so a card never grows over its
+   * neighbours by itself.
    */
   private renderDisplay(kind: KindSpec | undefined, display: DisplayPayload | undefined) {
     if (this.node?.kind?.view)
@@ -168,39 +169,50 @@ export class SgNodeCard extends LitElement {
         .width=${VIEWER_CARD_WIDTH}
         ?chart=${Object.values(kind?.inputs ?? {}).some((s) => s.type === 'Losses')}
       ></sg-viewer>`;
-    if (!display) return nothing;
+    if (!display || !this.previewOpen) return nothing;
+    return html`<sg-viewer class="viewer" .display=${display} .width=${CARD_WIDTH}></sg-viewer>`;
+  }
+
+  /** A node that previews something (a dataset, a loss so far) offers it from its header. */
+  private renderPreviewButton(display: DisplayPayload | undefined) {
+    if (this.node?.kind?.view || !display) return nothing;
     return html`<button
-        class="preview-toggle"
-        aria-expanded=${this.previewOpen ? 'true' : 'false'}
-        title=${display.caption ?? ''}
-        @click=${this.togglePreview}
-      >
-        ${this.previewOpen ? '▾' : '▸'} <span>${display.caption ?? 'preview'}</span>
-      </button>
-      ${
-        this.previewOpen
-          ? html`<sg-viewer class="viewer" .display=${display} .width=${CARD_WIDTH}></sg-viewer>`
-          : nothing
-      }`;
+      class="preview-toggle"
+      aria-label="Preview"
+      aria-pressed=${this.previewOpen ? 'true' : 'false'}
+      title=${`${this.previewOpen ? 'Hide' : 'Show'} the preview${display.caption ? `: ${display.caption}` : ''}`}
+      @click=${this.togglePreview}
+    >
+      ◧
+    </button>`;
   }
 
   private readonly togglePreview = (e: Event) => {
     e.stopPropagation();
     this.previewOpen = !this.previewOpen;
+    // An opened preview may reach over the card below: lift this card (its area view) above it.
+    if (this.parentElement) this.parentElement.style.zIndex = this.previewOpen ? '10000' : '1';
   };
 
+  /** While running, the header shows the progress text where the id was (no layout change). */
   private renderProgress(fraction: number | undefined, text: string | undefined) {
     const pct = Math.round((fraction ?? 0) * 100);
-    return html`<div
-      class="progress"
+    return html`<span
+      class="progress-text"
       data-testid="node-progress"
       role="progressbar"
       aria-valuemin="0"
       aria-valuemax="100"
       aria-valuenow=${pct}
-    >
-      <div class="bar"><div class="fill" style="width:${pct}%"></div></div>
-      <div class="progress-text">${text ?? `${pct}%`}</div>
+      title=${text ?? `${pct}%`}
+      >${text ?? `${pct}%`}</span
+    >`;
+  }
+
+  /** A thin bar along the header's lower edge. */
+  private renderBar(fraction: number | undefined) {
+    return html`<div class="bar" aria-hidden="true">
+      <div class="fill" style="width:${Math.round((fraction ?? 0) * 100)}%"></div>
     </div>`;
   }
 
