@@ -34,8 +34,10 @@ export interface BenchSizes {
   memorySteps: number;
   /** PyTorch comparison: `steps` per timed chunk, `rounds` chunks per side, interleaved. */
   torch: TrainCase[];
-  /** Chromium: tiny sizes (SwiftShader is slow). */
-  browser: TrainCase[];
+  /** Chromium, per backend: GPU backends are SwiftShader here, so tiny sizes there. */
+  browser: Record<'webgpu' | 'webgl' | 'wasm', TrainCase[]>;
+  /** Training steps of the swissroll preset while frames are recorded, per backend. */
+  smoothSteps: Record<'webgpu' | 'wasm', number>;
 }
 
 const mlp = (width = 128): BenchNet => ({ kind: 'mlp', mlp: { dim: 2, width, depth: 3 } });
@@ -64,10 +66,21 @@ const FULL: BenchSizes = {
     { id: 'mlp', net: mlp(), batch: 256, steps: 50, logEvery: 50, count: 2000, rounds: 5 },
     { id: 'conv', net: conv(28, 16), batch: 32, steps: 4, logEvery: 4, count: 512, rounds: 3 },
   ],
-  browser: [
-    { id: 'mlp', net: mlp(), batch: 256, steps: 40, logEvery: 20, count: 2000, rounds: 3 },
-    { id: 'conv', net: conv(7, 4), batch: 8, steps: 4, logEvery: 2, count: 64, rounds: 2 },
-  ],
+  browser: {
+    wasm: [
+      { id: 'mlp', net: mlp(), batch: 256, steps: 40, logEvery: 20, count: 2000, rounds: 3 },
+      { id: 'conv', net: conv(28, 16), batch: 32, steps: 3, logEvery: 3, count: 512, rounds: 3 },
+    ],
+    webgl: [
+      { id: 'mlp', net: mlp(), batch: 256, steps: 20, logEvery: 10, count: 2000, rounds: 3 },
+      { id: 'conv', net: conv(7, 4), batch: 8, steps: 2, logEvery: 2, count: 64, rounds: 2 },
+    ],
+    webgpu: [
+      { id: 'mlp', net: mlp(), batch: 256, steps: 6, logEvery: 3, count: 2000, rounds: 3 },
+      { id: 'conv', net: conv(7, 4), batch: 8, steps: 2, logEvery: 2, count: 64, rounds: 2 },
+    ],
+  },
+  smoothSteps: { webgpu: 30, wasm: 600 },
 };
 
 const QUICK: BenchSizes = {
@@ -84,7 +97,12 @@ const QUICK: BenchSizes = {
   },
   memorySteps: 60,
   torch: [{ id: 'mlp', net: mlp(32), batch: 64, steps: 20, logEvery: 20, count: 500, rounds: 2 }],
-  browser: [],
+  browser: {
+    wasm: [{ id: 'mlp', net: mlp(32), batch: 64, steps: 10, logEvery: 5, count: 500, rounds: 1 }],
+    webgl: [],
+    webgpu: [],
+  },
+  smoothSteps: { webgpu: 3, wasm: 50 },
 };
 
 /** The sizes of a mode, keeping only the cases named in `only` (all when absent). */
@@ -97,6 +115,10 @@ export function benchSizes(quick: boolean, only?: readonly string[]): BenchSizes
     train: { wasm: keep(sizes.train.wasm), cpu: keep(sizes.train.cpu) },
     sample: { wasm: keep(sizes.sample.wasm), cpu: keep(sizes.sample.cpu) },
     torch: keep(sizes.torch),
-    browser: keep(sizes.browser),
+    browser: {
+      wasm: keep(sizes.browser.wasm),
+      webgl: keep(sizes.browser.webgl),
+      webgpu: keep(sizes.browser.webgpu),
+    },
   };
 }

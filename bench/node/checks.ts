@@ -9,10 +9,9 @@ import { compareWithLibrary } from './same-network';
 
 export function checkBaselines(report: Report, sizes: BenchSizes): void {
   const nets = new Map(
-    [...sizes.train.wasm, ...sizes.train.cpu, ...sizes.torch, ...sizes.browser].map((c) => [
-      describeNet(c.net),
-      c.net,
-    ]),
+    [...sizes.train.wasm, ...sizes.train.cpu, ...sizes.torch, ...Object.values(sizes.browser).flat()].map(
+      (c) => [describeNet(c.net), c.net],
+    ),
   );
   for (const [label, net] of nets) {
     const same = compareWithLibrary(net);
