@@ -53,6 +53,26 @@ test('copy and paste keep the wires between the copied nodes', async ({ page }) 
   await expect(page.getByTestId('connection')).toHaveCount(2);
 });
 
+test('nodes copied in one tab paste into another (through the system clipboard)', async ({
+  page,
+  context,
+}) => {
+  await select(page, 'roll', 'fit');
+  await page.keyboard.press('Control+c');
+  const other = await context.newPage();
+  await openEditor(other);
+  await load(other, graphOf([{ id: 'roll', type: 'data.toy2d', position: [0, 0] }]));
+  await clickCanvas(other, 0.5, 0.6);
+  await other.keyboard.press('Control+v');
+  const after = await doc(other);
+  expect(after.nodes.map((n) => n.type)).toEqual(['data.toy2d', 'data.toy2d', 'train.fit']);
+  expect(after.edges).toEqual([{ from: 'roll2.dataset', to: 'fit.dataset' }]);
+  // Cut removes what it copies.
+  await select(other, 'fit');
+  await other.keyboard.press('Control+x');
+  expect((await doc(other)).nodes.map((n) => n.id)).toEqual(['roll', 'roll2']);
+});
+
 test('duplicate copies a node with its params, beside it', async ({ page }) => {
   const count = card(page, 'roll').getByTestId('control-count').locator('input');
   await count.fill('777');

@@ -61,12 +61,16 @@ export class EditorController {
   canvas: CanvasView | null = null;
   runtime: RuntimePort | null = null;
   clipboard: Fragment | null = null;
+  /** Whether the system clipboard holds `clipboard` too (writing it can be refused). */
+  clipboardSynced = false;
   private readonly cleanups: (() => void)[] = [];
 
   constructor(readonly registry: NodeRegistry) {
     this.problems = new LiveProblems(registry);
     this.problems.check(this.doc.graph);
     this.cleanups.push(this.problems.summary.listen(() => this.commands.changed()));
+    // One selection at a time: picking a wire drops the node selection (Delete acts on one of them).
+    this.cleanups.push(this.selectedWire.listen((id) => id && this.selection.clear()));
     this.cleanups.push(this.doc.listen(({ graph }) => this.onDocChange(graph)));
   }
 

@@ -17,6 +17,7 @@ import { matchingSockets } from '../state/wire-check';
 import { installFiles, type InstalledFiles } from '../files/install-files';
 import '../files/sg-files';
 import { appStyles } from './app-styles';
+import { bindClipboard } from './clipboard-events';
 import { EditorController } from './editor-controller';
 import './sg-inspector';
 import './sg-node-search';
@@ -102,6 +103,7 @@ export class SgApp extends LitElement {
     this.editor.attach(canvas, host);
     this.followGrid(canvas);
     this.cleanups.push(bindKeys(window, this.editor.commands, () => !this.editor.search.value));
+    this.cleanups.push(bindClipboard(this.editor));
     const hook = installTestHook(this.editor);
     // The first graph: a shared link, else the autosaved work, else the default preset.
     void this.files.start().then(() => (hook.ready = true));

@@ -16,7 +16,12 @@ export function editCommands(editor: EditorController): Command[] {
     if (!ids.length) return null;
     editor.clipboard = copyFragment(doc.graph, ids);
     // Best effort: also on the system clipboard, so another tab can paste it.
-    void navigator.clipboard?.writeText(JSON.stringify(editor.clipboard)).catch(() => {});
+    const fragment = editor.clipboard;
+    editor.clipboardSynced = false;
+    void navigator.clipboard?.writeText(JSON.stringify(fragment)).then(
+      () => (editor.clipboardSynced = editor.clipboard === fragment),
+      () => {},
+    );
     return editor.clipboard;
   };
   const paste = async (fragment: Fragment, place: Parameters<typeof pasteFragment>[2]) => {
@@ -70,6 +75,7 @@ export function editCommands(editor: EditorController): Command[] {
       id: 'edit.copy',
       label: 'Copy',
       kbd: ['mod+c'],
+      nativeKey: true,
       disabled: needSelection,
       run: () => {
         const fragment = copy();
@@ -80,6 +86,7 @@ export function editCommands(editor: EditorController): Command[] {
       id: 'edit.cut',
       label: 'Cut',
       kbd: ['mod+x'],
+      nativeKey: true,
       disabled: needSelection,
       run: () => {
         const ids = selected();
@@ -90,6 +97,7 @@ export function editCommands(editor: EditorController): Command[] {
       id: 'edit.paste',
       label: 'Paste',
       kbd: ['mod+v'],
+      nativeKey: true,
       disabled: () => (editor.clipboard?.nodes.length ? null : 'Copy some nodes first.'),
       run: () => paste(editor.clipboard!, { at: pastePoint(editor) }),
     },

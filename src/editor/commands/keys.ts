@@ -56,7 +56,7 @@ export function bindKeys(
     const e = event as KeyboardEvent;
     if (!enabled() || e.defaultPrevented || isTyping(e)) return;
     const chord = chordOf(e);
-    const command = commands.all().find((c) => c.kbd?.includes(chord));
+    const command = commands.all().find((c) => !c.nativeKey && c.kbd?.includes(chord));
     if (!command || command.disabled?.()) return;
     e.preventDefault();
     void Promise.resolve(command.run()).catch((error: unknown) => console.error(error));

@@ -10,6 +10,8 @@ export interface Command {
   readonly kbd?: readonly string[];
   /** One line for tooltips and the docs panel. */
   readonly doc?: string;
+  /** The shortcut arrives as the browser's own event (copy, cut, paste), not as a key press. */
+  readonly nativeKey?: boolean;
   /** Null when the command can run now, else the reason it cannot (shown on hover). */
   disabled?(): string | null;
   run(): void | Promise<void>;

@@ -30,6 +30,7 @@ export function trackSelection(
 ): Selection {
   let modifier = false;
   let picked: string | null = null;
+  let pickedAt: { x: number; y: number } | null = null;
   let background: { x: number; y: number } | null = null;
 
   const ids = () => store.entries().map(([id]) => id);
@@ -52,6 +53,7 @@ export function trackSelection(
     if (context.type === 'nodepicked') {
       const id = context.data.id;
       picked = id;
+      pickedAt = { ...(area.nodeViews.get(id)?.position ?? { x: 0, y: 0 }) };
       if (modifier) {
         if (store.get(id)) store.set(id, undefined);
         else set([id], true);
@@ -66,7 +68,13 @@ export function trackSelection(
       }
     } else if (context.type === 'nodedragged') {
       const id = context.data.id;
+      const at = area.nodeViews.get(id)?.position;
       picked = null;
+      // A plain click (no drag) on a node of a larger selection selects just that node.
+      if (!modifier && at && pickedAt && at.x === pickedAt.x && at.y === pickedAt.y) {
+        if (store.entries().length > 1) set([id]);
+        return context;
+      }
       hooks.moved(store.get(id) ? ids() : [id]);
     } else if (context.type === 'pointerdown') {
       const e = context.data.event;
