@@ -21,7 +21,8 @@ test('controls for digits, components, images, number-or-auto, range, choice and
       { id: 'lang', type: 'sample.langevin', position: [900, 0] },
     ]),
   );
-  const params = async (id: string) => (await doc(page)).nodes.find((n) => n.id === id)!.params;
+  const params = async (id: string): Promise<Record<string, unknown>> =>
+    (await doc(page)).nodes.find((n) => n.id === id)!.params ?? {};
   const undoSteps: string[] = [];
   const remember = async () => undoSteps.push(JSON.stringify(await doc(page)));
   await remember();

@@ -9,24 +9,17 @@
  */
 import { LitElement, html, nothing } from 'lit';
 import { classMap } from 'lit/directives/class-map.js';
-import { SOCKET_TYPES, socketsCompatible, type KindSpec, type Problem, type SocketSpec } from '../../graph';
+import type { KindSpec, Problem } from '../../graph';
 import { categoryColor } from '../app/theme';
 import type { DisplayPayload } from '../../nodes/display';
 import type { SgNode } from '../rete/scheme';
 import type { Side, SocketRef } from '../rete/signals';
 import { emit, type CardContext } from './card-context';
+import { barTemplate, progressTemplate, statusTemplate } from './card-status';
+import { portsTemplate } from './card-ports';
 import { cardStyles } from './node-card-styles';
 import './controls/sg-param';
 import '../viewers/sg-viewer';
-
-const STATUS_TEXT: Record<string, string> = {
-  queued: 'queued',
-  running: 'running',
-  cached: 'cached',
-  done: 'done',
-  error: 'error',
-  cancelled: 'stopped',
-};
 
 /** Inner widths of a card and of a viewer card (see node-card-styles). */
 const CARD_WIDTH = 232;
@@ -117,20 +110,9 @@ export class SgNodeCard extends LitElement {
           ${collapsed ? '▸' : '▾'}
         </button>
         <span class="title" data-testid="title">${node.data.label ?? kind?.title ?? node.data.type}</span>
-        ${status === 'running' ? this.renderProgress(run?.fraction, run?.text) : html`<span class="id">${node.id}</span>`}
-        ${this.renderPreviewButton(ctx.run.displays.get(node.id))}
-        ${
-          status !== 'idle'
-            ? html`<span class="status" data-testid="node-status" data-status=${status}
-                >${STATUS_TEXT[status] ?? status}${
-                  status === 'done' && run?.seconds !== undefined
-                    ? html` · ${formatSeconds(run.seconds)}`
-                    : nothing
-                }</span
-              >`
-            : nothing
-        }
-        ${status === 'running' ? this.renderBar(run?.fraction) : nothing}
+        ${status === 'running' ? progressTemplate(run?.fraction, run?.text) : html`<span class="id">${node.id}</span>`}
+        ${this.renderPreviewButton(ctx.run.displays.get(node.id))} ${statusTemplate(status, run?.seconds)}
+        ${status === 'running' ? barTemplate(run?.fraction) : nothing}
       </header>
       ${
         messages.length
@@ -140,8 +122,12 @@ export class SgNodeCard extends LitElement {
           : nothing
       }
       <div class="ports">
-        <div class="inputs">${this.renderPorts('input', kind?.inputs ?? {}, problems)}</div>
-        <div class="outputs">${this.renderPorts('output', kind?.outputs ?? {}, problems)}</div>
+        <div class="inputs">
+          ${portsTemplate(node.id, 'input', kind?.inputs ?? {}, problems, ctx.wire.value)}
+        </div>
+        <div class="outputs">
+          ${portsTemplate(node.id, 'output', kind?.outputs ?? {}, problems, ctx.wire.value)}
+        </div>
       </div>
       ${collapsed || !kind ? nothing : this.renderParams(kind, problems)}
       ${collapsed ? nothing : this.renderDisplay(kind, ctx.run.displays.get(node.id))}
@@ -193,59 +179,6 @@ export class SgNodeCard extends LitElement {
     // An opened preview may reach over the card below: lift this card (its area view) above it.
     if (this.parentElement) this.parentElement.style.zIndex = this.previewOpen ? '10000' : '1';
   };
-
-  /** While running, the header shows the progress text where the id was (no layout change). */
-  private renderProgress(fraction: number | undefined, text: string | undefined) {
-    const pct = Math.round((fraction ?? 0) * 100);
-    return html`<span
-      class="progress-text"
-      data-testid="node-progress"
-      role="progressbar"
-      aria-valuemin="0"
-      aria-valuemax="100"
-      aria-valuenow=${pct}
-      title=${text ?? `${pct}%`}
-      >${text ?? `${pct}%`}</span
-    >`;
-  }
-
-  /** A thin bar along the header's lower edge. */
-  private renderBar(fraction: number | undefined) {
-    return html`<div class="bar" aria-hidden="true">
-      <div class="fill" style="width:${Math.round((fraction ?? 0) * 100)}%"></div>
-    </div>`;
-  }
-
-  private renderPorts(side: Side, sockets: Readonly<Record<string, SocketSpec>>, problems: Problem[]) {
-    const wire = this.context!.wire.value;
-    return Object.entries(sockets).map(([key, spec]) => {
-      const type = SOCKET_TYPES[spec.type];
-      let reach = '';
-      if (wire && !(wire.nodeId === this.node!.id && wire.key === key && wire.side === side)) {
-        const fits =
-          wire.side !== side &&
-          wire.nodeId !== this.node!.id &&
-          (side === 'input'
-            ? socketsCompatible(wire.type, spec.type)
-            : socketsCompatible(spec.type, wire.type));
-        reach = fits ? 'target' : 'dim';
-      }
-      const missing = side === 'input' && problems.some((p) => p.socket === key);
-      const tip = `${key}: ${spec.type}${spec.optional ? ' (optional)' : ''}\n${spec.doc ?? type.doc}`;
-      return html`<div class="port ${side} ${reach}" data-testid=${`${side}-${key}`} title=${tip}>
-        <span
-          class="socket ${missing ? 'missing' : ''}"
-          data-testid=${`${side}-socket`}
-          data-side=${side}
-          data-key=${key}
-          data-type=${spec.type}
-          style="--sock:${type.color}"
-        ></span>
-        <span class="port-label">${key}</span>
-        <span class="port-type">${spec.type}</span>
-      </div>`;
-    });
-  }
 
   private renderParams(kind: KindSpec, problems: Problem[]) {
     const keys = Object.keys(kind.params);
@@ -323,14 +256,6 @@ export class SgNodeCard extends LitElement {
       this.context.announceSockets(this.node.id, sockets);
     });
   }
-}
-
-function formatSeconds(s: number): string {
-  return s < 10
-    ? `${s.toFixed(1)} s`
-    : s < 120
-      ? `${Math.round(s)} s`
-      : `${Math.floor(s / 60)} min ${Math.round(s % 60)} s`;
 }
 
 if (!customElements.get('sg-node-card')) customElements.define('sg-node-card', SgNodeCard);
