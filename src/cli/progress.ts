@@ -39,6 +39,9 @@ export class ProgressPrinter {
       case 'error':
         this.line(`✗ ${event.nodeId}: ${event.message}`);
         break;
+      case 'cancelled':
+        this.line(`■ ${event.nodeId} cancelled`);
+        break;
       default:
         break;
     }

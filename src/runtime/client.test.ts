@@ -38,6 +38,16 @@ describe('runtime client over the worker protocol', () => {
     client.dispose();
   });
 
+  it('queues a run posted before the backend is ready', async () => {
+    const client = new RuntimeClient(fakeWorker());
+    const finished = new Promise<RunEvent>((resolve) =>
+      client.on((e) => e.type === 'run-finished' && resolve(e)),
+    );
+    client.run(emptyGraph);
+    expect(await finished).toMatchObject({ status: 'done' });
+    client.dispose();
+  });
+
   it('refuses an invalid graph with every problem and runs nothing', async () => {
     const client = new RuntimeClient(fakeWorker());
     await client.ready;

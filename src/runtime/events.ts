@@ -16,6 +16,8 @@ export type RunEvent =
   | { type: 'cached'; runId: number; nodeId: string; summary?: Json; display?: DisplayPayload }
   | { type: 'done'; runId: number; nodeId: string; seconds: number; summary?: Json }
   | { type: 'error'; runId: number; nodeId: string; message: string }
+  /** The node that was running when the run was cancelled; everything it made is freed. */
+  | { type: 'cancelled'; runId: number; nodeId: string }
   | {
       type: 'run-finished';
       runId: number;

@@ -100,6 +100,7 @@ describe('execute', () => {
     expect(result.status).toBe('cancelled');
     const steps = events.filter((e) => e.type === 'progress' && e.nodeId === 'loop');
     expect(steps.length).toBe(5); // stopped at the next checkpoint
+    expect(events.at(-2)).toEqual({ type: 'cancelled', runId: 7, nodeId: 'loop' });
     expect(events.at(-1)).toMatchObject({ type: 'run-finished', status: 'cancelled' });
     // The completed source stays cached for the next run; the loop's tensors and variable are gone.
     expect(tf.memory().numTensors).toBe(baseline + 1);

@@ -185,7 +185,7 @@ export class Executor {
       return { status: 'done', seconds, summary, display };
     } catch (error) {
       if (signal.aborted || isAbort(error)) {
-        emit({ type: 'error', runId, nodeId, message: 'Cancelled.' });
+        emit({ type: 'cancelled', runId, nodeId });
         return { status: 'cancelled', message: 'Cancelled.' };
       }
       const message = `Node "${nodeId}" (${kind.type}) failed: ${error instanceof Error ? error.message : String(error)}`;

@@ -19,6 +19,7 @@ export interface HostOptions {
 
 export function createWorkerHost({ post, chooseBackend }: HostOptions): (message: ToWorker) => Promise<void> {
   let executor: Executor | null = null;
+  let ready: Promise<void> | null = null;
   let active: { runId: number; controller: AbortController; done: Promise<unknown> } | null = null;
 
   const postMemory = () => {
@@ -29,16 +30,20 @@ export function createWorkerHost({ post, chooseBackend }: HostOptions): (message
   return async (message) => {
     switch (message.type) {
       case 'init': {
-        try {
-          const choice = await chooseBackend(message.backend);
-          executor = new Executor(choice.backend);
-          post({ type: 'ready', ...choice });
-        } catch (error) {
-          post({ type: 'init-error', message: error instanceof Error ? error.message : String(error) });
-        }
+        ready = (async () => {
+          try {
+            const choice = await chooseBackend(message.backend);
+            executor = new Executor(choice.backend);
+            post({ type: 'ready', ...choice });
+          } catch (error) {
+            post({ type: 'init-error', message: error instanceof Error ? error.message : String(error) });
+          }
+        })();
+        await ready;
         return;
       }
       case 'run': {
+        await ready; // a run posted while the backend starts waits for it
         if (!executor) {
           post({
             type: 'event',
@@ -47,7 +52,7 @@ export function createWorkerHost({ post, chooseBackend }: HostOptions): (message
               runId: message.runId,
               status: 'error',
               seconds: 0,
-              message: 'The runtime is not ready yet.',
+              message: 'The runtime did not start (no init, or no backend could start).',
             },
           });
           return;

@@ -31,10 +31,10 @@ describe('run state', () => {
     expect(state.nodes.get('a')!.fraction).toBe(0);
     state.apply({ type: 'run-finished', runId: 2, status: 'cancelled', seconds: 1 });
     expect(state.nodes.get('a')!.status).toBe('cancelled');
-    // The runtime reports the node it stopped as an error; the editor shows it stopped.
+    // The node running at Stop reports 'cancelled'; queued ones are marked when the run ends.
     state.apply({ type: 'run-started', runId: 3, nodeIds: ['a', 'b'], backend: 'cpu' });
     state.apply({ type: 'started', runId: 3, nodeId: 'a' });
-    state.apply({ type: 'error', runId: 3, nodeId: 'a', message: 'Cancelled.' });
+    state.apply({ type: 'cancelled', runId: 3, nodeId: 'a' });
     state.apply({ type: 'queued', runId: 3, nodeId: 'b' });
     state.apply({ type: 'run-finished', runId: 3, status: 'cancelled', seconds: 1 });
     expect(state.nodes.get('a')).toMatchObject({ status: 'cancelled', message: undefined });

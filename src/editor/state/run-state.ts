@@ -57,11 +57,11 @@ export class RunState {
         });
       case 'error':
         return this.patch(event.nodeId, { status: 'error', message: event.message });
+      case 'cancelled':
+        return this.patch(event.nodeId, { status: 'cancelled', fraction: undefined, message: undefined });
       case 'run-finished':
         for (const [id, run] of this.nodes.entries()) {
-          // The node that was running when the user pressed Stop reports an error; it was stopped.
-          const stopped = event.status === 'cancelled' && run.status === 'error';
-          if (run.status === 'queued' || run.status === 'running' || stopped)
+          if (run.status === 'queued' || run.status === 'running')
             this.patch(id, {
               status: event.status === 'cancelled' ? 'cancelled' : 'idle',
               fraction: undefined,
