@@ -1,5 +1,6 @@
 /** Kernel patches every realm installs before the first backward pass (runtime.md §6). */
 import * as tf from '@tensorflow/tfjs';
+import { registerChunkedAddN } from './kernels/chunked-add-n';
 import { registerComposedConv2DBackpropFilter } from './kernels/conv2d-backprop-filter';
 import { registerComposedConv2DBackpropInput } from './kernels/conv2d-backprop-input';
 import { registerFastCpuConv2DBackpropFilter } from './kernels/cpu-conv2d-backprop-filter';
@@ -17,6 +18,8 @@ export function patchBackend(name: string): void {
     registerTransposeFreeMatMul(name);
   }
   if (name === 'cpu') registerFastCpuConv2DBackpropFilter();
+  // WebGPU's AddN binds all its inputs at once and breaks past the device's storage-buffer limit.
+  if (name === 'webgpu') registerChunkedAddN(name);
   // Quiet tfjs's "running in Node without tfjs-node" hint and keep float32 math.
   tf.env().set('PROD', true);
   patched.add(name);
