@@ -8,6 +8,7 @@ import type { BackendName } from '../../src/runtime/protocol';
 import { itemShape } from '../baseline/nets';
 import { trainBaseline } from '../baseline/train-loop';
 import { benchSigmas } from '../graphs';
+import { trainWithLibrary } from '../lib/library-train';
 import type { FromBaseline, ToBaseline } from './protocol';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
@@ -23,16 +24,26 @@ scope.onmessage = async (event: MessageEvent<ToBaseline>) => {
   const c = message.case;
   const data = tf.randomUniform([c.count, ...itemShape(c.net)], 0, 1, 'float32', 7);
   try {
-    const result = await trainBaseline({
-      net: c.net,
-      data,
-      sigmas: benchSigmas(),
-      batch: c.batch,
-      steps: message.steps,
-      readEvery: message.readEvery,
-      seed: 3,
+    const result =
+      message.readEvery === 'library'
+        ? await trainWithLibrary(c, data, message.steps)
+        : await trainBaseline({
+            net: c.net,
+            data,
+            sigmas: benchSigmas(),
+            batch: c.batch,
+            steps: message.steps,
+            readEvery: message.readEvery,
+            seed: 3,
+          });
+    post({
+      type: 'result',
+      id: message.id,
+      seconds: result.seconds,
+      numTensors: tf.memory().numTensors,
+      lastLoss: result.lastLoss,
+      backend: tf.getBackend(),
     });
-    post({ type: 'result', id: message.id, seconds: result.seconds, numTensors: tf.memory().numTensors });
   } catch (error) {
     post({ type: 'failed', id: message.id, message: error instanceof Error ? error.message : String(error) });
   } finally {

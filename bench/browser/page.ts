@@ -14,6 +14,7 @@ export interface GraphRunResult {
   message?: string;
   /** Seconds each node took (from the runtime's done events). */
   seconds: Record<string, number>;
+  summaries: Record<string, unknown>;
   /** Milliseconds from run() to the first preview of each node. */
   firstPreviewMs: Record<string, number>;
   wallMs: number;
@@ -26,9 +27,11 @@ export interface BenchApi {
   runGraph(graph: Graph): Promise<GraphRunResult>;
   runBaseline(
     c: TrainCase,
-    readEvery: number,
+    readEvery: number | 'library',
     steps: number,
-  ): Promise<{ seconds: number; numTensors: number }>;
+  ): Promise<{ seconds: number; numTensors: number; lastLoss: number; backend: string }>;
+  /** The backend tfjs reports inside the runtime worker right now (via its gradient check). */
+  runtimeBackend(): Promise<string>;
 }
 
 declare global {
@@ -76,13 +79,17 @@ window.__bench = {
   runGraph(graph) {
     const started = performance.now();
     const seconds: Record<string, number> = {};
+    const summaries: Record<string, unknown> = {};
     const firstPreviewMs: Record<string, number> = {};
     lastMemory = undefined;
     return new Promise((resolve) => {
       let runId = -1;
       const off = client!.on((event: RunEvent) => {
         if (event.runId !== runId) return;
-        if (event.type === 'done') seconds[event.nodeId] = event.seconds;
+        if (event.type === 'done') {
+          seconds[event.nodeId] = event.seconds;
+          summaries[event.nodeId] = event.summary;
+        }
         if (event.type === 'preview' && !(event.nodeId in firstPreviewMs))
           firstPreviewMs[event.nodeId] = performance.now() - started;
         if (event.type === 'run-finished') {
@@ -95,6 +102,7 @@ window.__bench = {
                 status: event.status,
                 message: event.message,
                 seconds,
+                summaries,
                 firstPreviewMs,
                 wallMs,
                 numTensors: lastMemory,
@@ -107,11 +115,15 @@ window.__bench = {
     });
   },
 
+  async runtimeBackend() {
+    return (await client!.gradientCheck()).backend;
+  },
+
   async runBaseline(c, readEvery, steps) {
     const reply = await ask({ type: 'train', id: nextId++, case: c, readEvery, steps });
     if (reply.type === 'failed') throw new Error(reply.message);
     if (reply.type !== 'result') throw new Error('unexpected reply');
-    return { seconds: reply.seconds, numTensors: reply.numTensors };
+    return reply;
   },
 };
 out.textContent = 'ready';

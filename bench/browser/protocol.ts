@@ -3,9 +3,10 @@ import type { TrainCase } from '../cases';
 
 export type ToBaseline =
   | { type: 'init'; backend: string }
-  | { type: 'train'; id: number; case: TrainCase; readEvery: number; steps: number };
+  /** readEvery: the hand-written loop reading the loss that often; 'library': src/score/train's loop. */
+  | { type: 'train'; id: number; case: TrainCase; readEvery: number | 'library'; steps: number };
 
 export type FromBaseline =
   | { type: 'ready'; backend: string; reason: string }
-  | { type: 'result'; id: number; seconds: number; numTensors: number }
+  | { type: 'result'; id: number; seconds: number; numTensors: number; lastLoss: number; backend: string }
   | { type: 'failed'; id: number; message: string };

@@ -21,7 +21,7 @@ const runGraph = (page: Page, graph: Graph) =>
     (g) => window.__bench!.runGraph(g as unknown as Graph),
     graph as unknown as Record<string, unknown>,
   ) as Promise<GraphRunResult>;
-const runBaseline = (page: Page, c: TrainCase, readEvery: number, steps: number) =>
+const runBaseline = (page: Page, c: TrainCase, readEvery: number | 'library', steps: number) =>
   page.evaluate(([cc, r, s]) => window.__bench!.runBaseline(cc as TrainCase, r as number, s as number), [
     c,
     readEvery,
@@ -54,10 +54,12 @@ export async function benchBrowserTraining(
       const graph = async (steps = c.steps) => {
         const run = await runGraph(page, trainGraph({ ...c, steps }, { seed: ++round }));
         if (run.status !== 'done') throw new Error(run.message ?? run.status);
-        return { seconds: run.seconds[TRAIN_NODE], tensors: run.numTensors };
+        const summary = run.summaries[TRAIN_NODE] as { finalLoss?: number | null } | undefined;
+        return { seconds: run.seconds[TRAIN_NODE], tensors: run.numTensors, loss: summary?.finalLoss ?? NaN };
       };
       const variants = {
         graph: async (steps?: number) => (await graph(steps)).seconds,
+        library: async (steps = c.steps) => (await runBaseline(page, c, 'library', steps)).seconds,
         careful: async (steps = c.steps) => (await runBaseline(page, c, c.logEvery, steps)).seconds,
         naive: async (steps = c.steps) => (await runBaseline(page, c, 1, steps)).seconds,
       };
@@ -73,13 +75,16 @@ export async function benchBrowserTraining(
       }
       for (const run of Object.values(variants)) await run(Math.min(2, c.steps));
       const tensorsAfter: (number | undefined)[] = [];
+      const losses: number[] = [];
       const seconds = await interleave(
         {
           graph: async () => {
             const r = await graph();
             tensorsAfter.push(r.tensors);
+            losses.push(r.loss);
             return r.seconds;
           },
+          library: () => variants.library(),
           careful: () => variants.careful(),
           naive: () => variants.naive(),
         },
@@ -111,6 +116,17 @@ export async function benchBrowserTraining(
           detail: `per round ${ratio.values.map((v) => v.toFixed(2)).join(' ')}`,
         });
       }
+      const hand = await runBaseline(page, c, c.logEvery, c.steps);
+      report.add({
+        section: 'check',
+        name: `${label}: the graph really trains (final loss, hand-written's in detail)`,
+        where,
+        value: median(losses),
+        unit: 'loss',
+        goal: '> 0, finite',
+        pass: losses.every((l) => Number.isFinite(l) && l > 0),
+        detail: `graph runs ${losses.map((l) => l.toFixed(3)).join(' ')}; hand-written ${hand.lastLoss.toFixed(3)}`,
+      });
       const known = tensorsAfter.filter((n): n is number => n !== undefined);
       if (known.length >= 2)
         report.add({

@@ -5,24 +5,15 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { Executor } from '../../src/runtime/execute';
-import { buildNetwork } from '../../src/score/networks/build';
-import { train } from '../../src/score/train';
 import { describeNet, itemShape } from '../baseline/nets';
 import { trainBaseline } from '../baseline/train-loop';
 import type { TrainCase } from '../cases';
 import { benchSigmas, TRAIN_NODE, trainGraph } from '../graphs';
+import { trainWithLibrary } from '../lib/library-train';
 import type { Report } from '../lib/report';
 import { interleave, median, pairedRatio, spread, timed, type Timing } from '../lib/stats';
 import type { BenchRegistry } from './kinds';
 import { runGraph } from './run-graph';
-
-const ADAM = { learningRate: 1e-3, beta1: 0.9, beta2: 0.999, epsilon: 1e-8 };
-
-export function libraryConfig(c: TrainCase) {
-  return c.net.kind === 'mlp'
-    ? { kind: 'mlp', config: { width: c.net.mlp.width, depth: c.net.mlp.depth } }
-    : { kind: 'ncsn', config: { ngf: c.net.conv.ngf, norm: 'instance++', conditioning: 'divide-by-sigma' } };
-}
 
 /** Seconds for `c.steps` steps of each variant, including weight creation and the final read. */
 export function trainVariants(c: TrainCase, reg: BenchRegistry, data: tf.Tensor) {
@@ -48,20 +39,7 @@ export function trainVariants(c: TrainCase, reg: BenchRegistry, data: tf.Tensor)
       }),
     library: (steps = c.steps) =>
       timed(async () => {
-        const { kind, config } = libraryConfig(c);
-        const result = await train({
-          network: buildNetwork(kind, config, itemShape(c.net), sigmas.length),
-          data,
-          sigmas,
-          sigmaPer: 'step',
-          adam: ADAM,
-          ema: { momentum: 0.999, biasCorrection: false },
-          steps,
-          batchSize: c.batch,
-          seed: 3,
-          logEvery: c.logEvery,
-        });
-        result.model.dispose();
+        await trainWithLibrary(c, data, steps);
       }),
   };
   if (reg.missing.length === 0) {
