@@ -2,12 +2,13 @@
  * The proof of the path: the shipped toy-swissroll preset trains and samples through the real
  * CLI entry (a child process, as a user runs it) on WASM and on CPU, with reduced sizes.
  */
-import { execFile, execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { hasNumpy } from '../runtime/render/has-numpy';
 
 const run = promisify(execFile);
 const small = [
@@ -20,15 +21,6 @@ const small = [
   '--set',
   'data.count=500',
 ];
-
-const hasNumpy = (() => {
-  try {
-    execFileSync('python3', ['-c', 'import numpy'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
 
 describe.each(['wasm', 'cpu'] as const)(
   'scoregraph run graphs/toy-swissroll.json --backend %s',

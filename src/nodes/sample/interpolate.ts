@@ -3,7 +3,7 @@ import { boolean, integer } from '../../graph';
 import { defineNode, InferError } from '../define';
 import { checkItemShape, checkSamplerModel, checkStepSize, samplesKind } from './sampler-checks';
 import { initParams, samplerParams } from './sampler-params';
-import { prepareSampling, previewFinal, previewLimit, reportingHooks } from './sampler-run';
+import { prepareSampling, previewFinal, previewLimit, reportingHooks, startChains } from './sampler-run';
 
 export default defineNode({
   type: 'sample.interpolate',
@@ -53,17 +53,7 @@ export default defineNode({
     const { params, inputs } = ctx;
     const kit = await prepareSampling(inputs.model, inputs.schedule, params, ctx.seed);
     const { sampling, sigmas, shape } = kit;
-    if (params.init === 'data' && !inputs.dataset)
-      throw new Error('init = data starts the paths from training items: connect a dataset.');
-    const rows = sampling.initialSamples({
-      init: params.init,
-      count: params.rows,
-      shape,
-      range: params.initRange,
-      sigmaMax: sigmas[0],
-      data: inputs.dataset?.data,
-      seed: sampling.mixSeeds(kit.seed, 1),
-    });
+    const rows = startChains(kit, params, inputs.dataset, params.rows, 'paths');
     try {
       const interpolate = sampling.makeAnnealedInterpolation(kit.score, sigmas, {
         stepSize: kit.epsilon,

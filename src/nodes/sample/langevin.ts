@@ -3,7 +3,7 @@ import { integer } from '../../graph';
 import { defineNode, InferError } from '../define';
 import { checkItemShape, checkSamplerModel, checkStepSize, samplesKind } from './sampler-checks';
 import { initParams, samplerParams, trajectoryParam } from './sampler-params';
-import { prepareSampling, previewFinal, previewLimit, reportingHooks } from './sampler-run';
+import { prepareSampling, previewFinal, previewLimit, reportingHooks, startChains } from './sampler-run';
 
 export default defineNode({
   type: 'sample.langevin',
@@ -45,17 +45,7 @@ export default defineNode({
     const kit = await prepareSampling(inputs.model, inputs.schedule, params, ctx.seed);
     const { sampling, sigmas, shape } = kit;
     const previewItems = previewLimit(shape);
-    if (params.init === 'data' && !inputs.dataset)
-      throw new Error('init = data starts the chains from training items: connect a dataset.');
-    const x0 = sampling.initialSamples({
-      init: params.init,
-      count: params.count,
-      shape,
-      range: params.initRange,
-      sigmaMax: sigmas[0],
-      data: inputs.dataset?.data,
-      seed: sampling.mixSeeds(kit.seed, 1),
-    });
+    const x0 = startChains(kit, params, inputs.dataset, params.count, 'chains');
     try {
       const sample = sampling.makeAnnealedLangevin(kit.score, sigmas, {
         stepSize: kit.epsilon,

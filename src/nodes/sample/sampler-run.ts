@@ -6,7 +6,8 @@
 import type * as Sampling from '../../score/sampling';
 import type { SamplerHooks, ScoreFn, StepRule } from '../../score/sampling';
 import type { DisplayPayload } from '../display';
-import type { ModelValue, ScheduleValue } from '../values';
+import type { Tensor } from '@tensorflow/tfjs';
+import type { DatasetValue, ModelValue, ScheduleValue } from '../values';
 import { samplesDisplay } from '../view/displays';
 
 export interface SamplingKit {
@@ -53,6 +54,27 @@ export async function prepareSampling(
     seed: sampling.mixSeeds(runSeed, settings.seed),
     shape: [...model.shape],
   };
+}
+
+/** The chains' starting points from the `init` and `initRange` params (ncsn.md §4.3). */
+export function startChains(
+  kit: SamplingKit,
+  params: { init: 'uniform' | 'gaussian' | 'data'; initRange: [number, number] },
+  dataset: DatasetValue | undefined,
+  count: number,
+  chains: string,
+): Tensor {
+  if (params.init === 'data' && !dataset)
+    throw new Error(`init = data starts the ${chains} from training items: connect a dataset.`);
+  return kit.sampling.initialSamples({
+    init: params.init,
+    count,
+    shape: kit.shape,
+    range: params.initRange,
+    sigmaMax: kit.sigmas[0],
+    data: dataset?.data,
+    seed: kit.sampling.mixSeeds(kit.seed, 1),
+  });
 }
 
 /** ε as given, or NCSNv2 Technique 4; the NCSN rule takes half a step, so its ε is doubled. */

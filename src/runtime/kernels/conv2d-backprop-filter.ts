@@ -7,6 +7,7 @@
  * is a dilated "valid" convolution of x (batch moved to channels) with dy as the filter.
  */
 import * as tf from '@tensorflow/tfjs';
+import { filterGradInfo } from './filter-grad-info';
 
 type KernelFunc = tf.KernelConfig['kernelFunc'];
 type Info = tf.TensorInfo;
@@ -29,31 +30,7 @@ export function registerComposedConv2DBackpropFilter(backendName: string): void 
     backendName,
     kernelFunc: ({ inputs, backend, attrs }) => {
       const { x, dy } = inputs as { x: Info; dy: Info };
-      const {
-        strides,
-        pad: padding,
-        dimRoundingMode,
-        filterShape,
-        dataFormat,
-      } = attrs as unknown as {
-        strides: [number, number] | number;
-        pad: 'valid' | 'same' | number | tf.backend_util.ExplicitPadding;
-        dimRoundingMode?: 'floor' | 'round' | 'ceil';
-        filterShape: [number, number, number, number];
-        dataFormat?: string;
-      };
-      if (dataFormat && dataFormat !== 'NHWC')
-        throw new Error('Conv2DBackpropFilter: only NHWC is supported.');
-      const info = tf.backend_util.computeConv2DInfo(
-        x.shape as [number, number, number, number],
-        filterShape,
-        strides,
-        1,
-        padding,
-        dimRoundingMode,
-        false,
-        'channelsLast',
-      );
+      const { info } = filterGradInfo(x, attrs);
       const { top, bottom, left, right } = info.padInfo;
       const temps: Info[] = [];
       const keep = (t: Info | Info[]): Info => {

@@ -4,6 +4,7 @@
  * Loop order b, y, x, kh, kw, ci with co innermost over contiguous memory.
  */
 import * as tf from '@tensorflow/tfjs';
+import { filterGradInfo } from './filter-grad-info';
 
 export function registerFastCpuConv2DBackpropFilter(): void {
   if (tf.getKernel('Conv2DBackpropFilter', 'cpu')) tf.unregisterKernel('Conv2DBackpropFilter', 'cpu');
@@ -12,22 +13,7 @@ export function registerFastCpuConv2DBackpropFilter(): void {
     backendName: 'cpu',
     kernelFunc: ({ inputs, backend, attrs }) => {
       const { x, dy } = inputs as { x: tf.TensorInfo; dy: tf.TensorInfo };
-      const { strides, pad, dimRoundingMode, filterShape } = attrs as unknown as {
-        strides: [number, number] | number;
-        pad: 'valid' | 'same' | number | tf.backend_util.ExplicitPadding;
-        dimRoundingMode?: 'floor' | 'round' | 'ceil';
-        filterShape: [number, number, number, number];
-      };
-      const info = tf.backend_util.computeConv2DInfo(
-        x.shape as [number, number, number, number],
-        filterShape,
-        strides,
-        1,
-        pad,
-        dimRoundingMode,
-        false,
-        'channelsLast',
-      );
+      const { info, filterShape } = filterGradInfo(x, attrs);
       const cpu = backend as unknown as {
         data: { get(id: object): { values: Float32Array } };
         makeTensorInfo(shape: number[], dtype: 'float32', values: Float32Array): tf.TensorInfo;

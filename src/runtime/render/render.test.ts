@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { hasNumpy } from './has-numpy';
 import { displayArray, drawImages, drawPoints } from './draw-display';
 import { encodeNpy } from './npy';
 import { crc32, encodePng } from './png';
@@ -23,15 +24,6 @@ function readPng(bytes: Uint8Array) {
   }
   return chunks;
 }
-
-const hasNumpy = (() => {
-  try {
-    execFileSync('python3', ['-c', 'import numpy'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
 
 describe('PNG encoder', () => {
   it('round-trips pixels and text chunks', async () => {
