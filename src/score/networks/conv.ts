@@ -1,7 +1,8 @@
 /**
  * Conv building blocks for the score net, few and fast kernels on every backend, all rank ≤ 4:
- * - conv + bias with a custom gradient: the input gradient is a forward conv with the flipped
- *   filter (WASM's Conv2DBackpropInput is a naive loop, ~10× slower than its XNNPACK conv);
+ * - fused conv + bias with tfjs's own gradients (on WASM the runtime registers a fast input
+ *   gradient, src/runtime/kernels/conv2d-backprop-input.ts; a custom gradient here was 40%
+ *   slower on WebGPU and 10% on the cpu backend than the stock ones, bench/README.md);
  * - dilated conv by space-to-batch written with rank-4 transposes (tfjs has no gradient for
  *   conv2d with dilations, and its SpaceToBatchND goes through rank-6 tensors);
  * - 2×2 mean pool, and 2× nearest upsampling by concat + reshape (the cpu resize-nearest
@@ -17,40 +18,6 @@ export function convSpecs(name: string, k: number, cin: number, cout: number): W
     { name: `${name}/w`, shape: [k, k, cin, cout], init: fanInUniform(fanIn) },
     { name: `${name}/b`, shape: [cout], init: fanInUniform(fanIn) },
   ];
-}
-
-type ConvFn = (x: tf.Tensor4D, w: tf.Tensor4D, b: tf.Tensor1D) => tf.Tensor4D;
-const convByPadding = new Map<number, ConvFn>();
-
-/** Stride-1 conv + bias with `padding` zeros on every side (k−1 ≥ 2·padding), and its fast gradient. */
-function paddedConv(padding: number): ConvFn {
-  let fn = convByPadding.get(padding);
-  if (fn) return fn;
-  const custom = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
-    const [x, w, b, save] = args as [tf.Tensor4D, tf.Tensor4D, tf.Tensor1D, tf.GradSaveFunc];
-    save([x, w]);
-    return {
-      value: tf.fused.conv2d({ x, filter: w, bias: b, strides: 1, pad: padding }),
-      gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
-        const [xs, ws] = saved as [tf.Tensor4D, tf.Tensor4D];
-        const k = ws.shape[0];
-        // dx is the correlation of dy, padded by k−1−p, with the filter flipped and in/out swapped.
-        const flipped = tf.transpose(tf.reverse(ws, [0, 1]), [0, 1, 3, 2]) as tf.Tensor4D;
-        const dx = tf.conv2d(dy as tf.Tensor4D, flipped, 1, k - 1 - padding);
-        const dw = tf
-          .engine()
-          .runKernel(
-            'Conv2DBackpropFilter',
-            { x: xs, dy },
-            { strides: [1, 1], pad: padding, dataFormat: 'NHWC', filterShape: ws.shape },
-          ) as tf.Tensor;
-        return [dx, dw, tf.sum(dy, [0, 1, 2])];
-      },
-    };
-  });
-  fn = custom as unknown as ConvFn;
-  convByPadding.set(padding, fn);
-  return fn;
 }
 
 /** Moves the d×d phases of x [B, H, W, C] (H, W divisible by d) into the batch: [d·d·B, H/d, W/d, C]. */
@@ -78,7 +45,7 @@ function fromPhases(y: tf.Tensor4D, d: number): tf.Tensor4D {
  */
 export function conv(x: tf.Tensor4D, w: tf.Tensor4D, b: tf.Tensor1D, dilation = 1): tf.Tensor4D {
   const k = w.shape[0];
-  if (dilation === 1) return paddedConv((k - 1) / 2)(x, w, b);
+  if (dilation === 1) return tf.fused.conv2d({ x, filter: w, bias: b, strides: 1, pad: 'same' });
   const [, height, width] = x.shape;
   const pad = (dilation * (k - 1)) / 2;
   const extra = (n: number) => (dilation - ((n + 2 * pad) % dilation)) % dilation;
@@ -88,7 +55,11 @@ export function conv(x: tf.Tensor4D, w: tf.Tensor4D, b: tf.Tensor1D, dilation = 
     [pad, pad + extra(width)],
     [0, 0],
   ]);
-  const y = fromPhases(paddedConv(0)(toPhases(padded, dilation), w, b), dilation);
+  const phases = toPhases(padded, dilation);
+  const y = fromPhases(
+    tf.fused.conv2d({ x: phases, filter: w, bias: b, strides: 1, pad: 'valid' }),
+    dilation,
+  );
   return y.shape[1] === height && y.shape[2] === width
     ? y
     : tf.slice(y, [0, 0, 0, 0], [-1, height, width, -1]);
