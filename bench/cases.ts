@@ -68,16 +68,16 @@ const FULL: BenchSizes = {
   ],
   browser: {
     wasm: [
-      { id: 'mlp', net: mlp(), batch: 256, steps: 40, logEvery: 20, count: 2000, rounds: 3 },
+      { id: 'mlp', net: mlp(), batch: 256, steps: 100, logEvery: 20, count: 2000, rounds: 3 },
       { id: 'conv', net: conv(28, 16), batch: 32, steps: 3, logEvery: 3, count: 512, rounds: 3 },
     ],
     webgl: [
       { id: 'mlp', net: mlp(), batch: 256, steps: 20, logEvery: 10, count: 2000, rounds: 3 },
-      { id: 'conv', net: conv(7, 4), batch: 8, steps: 2, logEvery: 2, count: 64, rounds: 2 },
+      { id: 'conv', net: conv(7, 4), batch: 8, steps: 6, logEvery: 3, count: 64, rounds: 2 },
     ],
     webgpu: [
       { id: 'mlp', net: mlp(), batch: 256, steps: 6, logEvery: 3, count: 2000, rounds: 3 },
-      { id: 'conv', net: conv(7, 4), batch: 8, steps: 2, logEvery: 2, count: 64, rounds: 2 },
+      { id: 'conv', net: conv(7, 4), batch: 8, steps: 4, logEvery: 2, count: 64, rounds: 2 },
     ],
   },
   smoothSteps: { webgpu: 30, wasm: 600 },

@@ -6,14 +6,19 @@
  * graphs against hand-written tfjs loops, memory flatness, PyTorch on the same machine, and
  * in Chromium the same ratios on WebGPU/WebGL/WASM, page smoothness, editor scale and time to
  * first samples. Prints a table and writes bench/results.json. See bench/README.md.
+ *
+ * Each task runs in a fresh Node process: tfjs and WASM state left by one measurement (heap,
+ * XNNPACK operator caches, JIT) moved another's result by 20% when they shared a process.
  */
+import { spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { useNodeBackend } from '../src/runtime/backend-node';
 import { buildForBench, startBrowser } from './browser/chromium';
 import { benchEditorScale, benchFirstSamplesBrowser, benchSmoothness } from './browser/editor';
 import { benchBrowserTraining } from './browser/train';
-import { benchSizes } from './cases';
+import { benchSizes, type BenchSizes } from './cases';
 import { Report } from './lib/report';
 import { checkBaselines } from './node/checks';
 import { benchFirstSamplesCli } from './node/first-samples';
@@ -25,6 +30,7 @@ import { benchTraining } from './node/train';
 
 const SECTIONS = ['check', 'train', 'sample', 'memory', 'torch', 'first', 'browser'] as const;
 type Section = (typeof SECTIONS)[number];
+type Options = ReturnType<typeof parseArgs>;
 
 function parseArgs(argv: string[]) {
   const quick = argv.includes('--quick');
@@ -33,68 +39,68 @@ function parseArgs(argv: string[]) {
   const sections = new Set<Section>(only ? (only.split(',') as Section[]) : SECTIONS);
   for (const s of sections)
     if (!SECTIONS.includes(s)) throw new Error(`Unknown section "${s}" (one of ${SECTIONS.join(', ')}).`);
-  // The quick smoke stays in Node unless asked: a production build alone takes longer than 30 s.
+  // The quick smoke stays in Node unless asked: Chromium and a build do not fit in 30 s.
   if (quick && !argv.includes('--browser') && !only) sections.delete('browser');
-  const backends = (value('backends') ?? 'wasm,cpu').split(',') as ('wasm' | 'cpu')[];
   return {
     quick,
     sections,
-    backends,
+    backends: (value('backends') ?? 'wasm,cpu').split(',') as ('wasm' | 'cpu')[],
     cases: value('cases')?.split(','),
-    reuseBuild: argv.includes('--reuse-build'),
+    reuseBuild: argv.includes('--reuse-build') || quick,
+    task: value('task'),
   };
 }
 
-async function main() {
-  const { quick, sections, backends, cases, reuseBuild } = parseArgs(process.argv.slice(2));
-  const sizes = benchSizes(quick, cases);
-  const report = new Report();
-  const reg = benchRegistry();
-  const started = performance.now();
-  console.log(`scoregraph bench (${quick ? 'quick' : 'full'}): ${[...sections].join(', ')}`);
-  if (reg.missing.length) report.note(`kinds missing, graph variants skipped: ${reg.missing.join(', ')}`);
-
-  if (sections.has('check')) {
-    await useNodeBackend('wasm');
-    checkBaselines(report, sizes);
-  }
-  for (const backend of backends) {
-    await useNodeBackend(backend);
-    if (sections.has('train'))
-      for (const c of sizes.train[backend]) await benchTraining(report, `node/${backend}`, c, reg);
-    if (sections.has('sample'))
-      for (const s of sizes.sample[backend]) {
-        const train =
-          sizes.train[backend].find((c) => c.id === s.id) ?? sizes.train.wasm.find((c) => c.id === s.id);
-        if (train) await benchSampling(report, `node/${backend}`, s, train, reg);
-      }
-  }
-  if (sections.has('memory') && sizes.train.wasm.length) {
-    await useNodeBackend('wasm');
-    await benchMemory(report, 'node/wasm', sizes.train.wasm[0], sizes.memorySteps, reg);
-  }
-  if (sections.has('torch')) {
-    await useNodeBackend('wasm');
-    await benchTorch(report, sizes.torch, reg);
-  }
-  if (sections.has('first')) await benchFirstSamplesCli(report, 'wasm', quick);
-  if (sections.has('browser')) await benchBrowser(report, sizes, quick, reuseBuild || quick);
-
-  report.print();
-  const out = join(dirname(fileURLToPath(import.meta.url)), 'results.json');
-  report.write(out, { quick, sections: [...sections], seconds: (performance.now() - started) / 1000 });
-  console.log(
-    `\n${report.rows.length} rows in ${((performance.now() - started) / 1000).toFixed(0)} s → ${out}`,
-  );
+interface Task {
+  name: string;
+  run(report: Report): Promise<void>;
 }
 
-async function benchBrowser(
-  report: Report,
-  sizes: ReturnType<typeof benchSizes>,
-  quick: boolean,
-  reuse: boolean,
-) {
-  const build = await buildForBench(reuse);
+/** Everything to measure, in order; the names are stable so a child can be told which one. */
+function tasks(o: Options, sizes: BenchSizes): Task[] {
+  const reg = benchRegistry();
+  const list: Task[] = [];
+  const add = (section: Section, name: string, run: Task['run']) => {
+    if (o.sections.has(section)) list.push({ name: `${section}:${name}`, run });
+  };
+  add('check', 'baselines', async (report) => {
+    if (reg.missing.length) report.note(`kinds missing, graph variants skipped: ${reg.missing.join(', ')}`);
+    await useNodeBackend('wasm');
+    checkBaselines(report, sizes);
+  });
+  for (const backend of o.backends) {
+    for (const c of sizes.train[backend])
+      add('train', `${backend}:${c.id}`, async (report) => {
+        await useNodeBackend(backend);
+        await benchTraining(report, `node/${backend}`, c, reg);
+      });
+    for (const s of sizes.sample[backend]) {
+      const train =
+        sizes.train[backend].find((c) => c.id === s.id) ?? sizes.train.wasm.find((c) => c.id === s.id);
+      if (train)
+        add('sample', `${backend}:${s.id}`, async (report) => {
+          await useNodeBackend(backend);
+          await benchSampling(report, `node/${backend}`, s, train, reg);
+        });
+    }
+  }
+  if (sizes.train.wasm.length)
+    add('memory', 'wasm', async (report) => {
+      await useNodeBackend('wasm');
+      await benchMemory(report, 'node/wasm', sizes.train.wasm[0], sizes.memorySteps, reg);
+    });
+  for (const c of sizes.torch)
+    add('torch', c.id, async (report) => {
+      await useNodeBackend('wasm');
+      await benchTorch(report, [c], reg);
+    });
+  add('first', 'cli', (report) => benchFirstSamplesCli(report, 'wasm', o.quick));
+  add('browser', 'chromium', (report) => benchBrowser(report, sizes, o));
+  return list;
+}
+
+async function benchBrowser(report: Report, sizes: BenchSizes, o: Options) {
+  const build = await buildForBench(o.reuseBuild);
   if (build.built) report.note(`production build for the browser bench took ${build.seconds.toFixed(0)} s`);
   const session = await startBrowser();
   if (typeof session === 'string') return report.skip('browser', 'chromium', session);
@@ -104,14 +110,67 @@ async function benchBrowser(
         await benchBrowserTraining(report, session, backend, sizes.browser[backend]);
     for (const backend of ['webgpu', 'wasm'] as const)
       await benchSmoothness(report, session, backend, sizes.smoothSteps[backend]);
-    if (!quick) await benchEditorScale(report, session);
-    await benchFirstSamplesBrowser(report, session, quick);
+    if (!o.quick) await benchEditorScale(report, session);
+    await benchFirstSamplesBrowser(report, session, o.quick);
   } finally {
     await session.close();
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+/** Runs one task in a child process and collects its rows. */
+function runChild(task: Task, report: Report): Promise<void> {
+  const self = fileURLToPath(import.meta.url);
+  const tsx = join(dirname(self), '..', 'node_modules', '.bin', 'tsx');
+  // --no-liftoff: V8 compiles the WASM backend optimized up front, instead of tiering up on
+  // background threads while the first measurements run (which showed as CPU time > wall time).
+  const child = spawn(tsx, ['--no-liftoff', self, ...process.argv.slice(2), `--task=${task.name}`], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  createInterface({ input: child.stdout }).on('line', (line) => {
+    if (!report.collect(line) && line.trim()) console.log(line);
+  });
+  return new Promise((resolve) =>
+    child.on('exit', (code) => {
+      if (code !== 0)
+        report.skip(task.name.split(':')[0], task.name, `the task's process exited with ${code}`);
+      resolve();
+    }),
+  );
+}
+
+async function main() {
+  const options = parseArgs(process.argv.slice(2));
+  const sizes = benchSizes(options.quick, options.cases);
+  const list = tasks(options, sizes);
+  const report = new Report();
+  if (options.task) {
+    report.wire = true;
+    const task = list.find((t) => t.name === options.task);
+    if (!task) throw new Error(`Unknown task ${options.task}`);
+    await task.run(report);
+    return;
+  }
+  const started = performance.now();
+  console.log(
+    `scoregraph bench (${options.quick ? 'quick' : 'full'}): ${list.map((t) => t.name).join(', ')}`,
+  );
+  for (const task of list) await runChild(task, report);
+  report.print();
+  const out = join(dirname(fileURLToPath(import.meta.url)), 'results.json');
+  report.write(out, {
+    quick: options.quick,
+    sections: [...options.sections],
+    seconds: (performance.now() - started) / 1000,
+  });
+  console.log(
+    `\n${report.rows.length} rows in ${((performance.now() - started) / 1000).toFixed(0)} s → ${out}`,
+  );
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

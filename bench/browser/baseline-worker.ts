@@ -9,6 +9,7 @@ import { itemShape } from '../baseline/nets';
 import { trainBaseline } from '../baseline/train-loop';
 import { benchSigmas } from '../graphs';
 import { trainWithLibrary } from '../lib/library-train';
+import { StepClock } from '../lib/stats';
 import type { FromBaseline, ToBaseline } from './protocol';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
@@ -24,10 +25,12 @@ scope.onmessage = async (event: MessageEvent<ToBaseline>) => {
   const c = message.case;
   const data = tf.randomUniform([c.count, ...itemShape(c.net)], 0, 1, 'float32', 7);
   try {
+    const clock = new StepClock();
     const result =
       message.readEvery === 'library'
-        ? await trainWithLibrary(c, data, message.steps)
+        ? await trainWithLibrary(c, data, message.steps, (i) => clock.mark(i))
         : await trainBaseline({
+            onStep: (i) => clock.mark(i),
             net: c.net,
             data,
             sigmas: benchSigmas(),
@@ -40,6 +43,7 @@ scope.onmessage = async (event: MessageEvent<ToBaseline>) => {
       type: 'result',
       id: message.id,
       seconds: result.seconds,
+      steadyMs: clock.steady()?.wall ?? NaN,
       numTensors: tf.memory().numTensors,
       lastLoss: result.lastLoss,
       backend: tf.getBackend(),

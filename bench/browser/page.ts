@@ -17,6 +17,8 @@ export interface GraphRunResult {
   summaries: Record<string, unknown>;
   /** Milliseconds from run() to the first preview of each node. */
   firstPreviewMs: Record<string, number>;
+  /** Progress events as they arrived: [node, fraction, ms since run()]. */
+  progress: [string, number, number][];
   wallMs: number;
   /** The worker's tf.memory() after the run. */
   numTensors?: number;
@@ -29,7 +31,7 @@ export interface BenchApi {
     c: TrainCase,
     readEvery: number | 'library',
     steps: number,
-  ): Promise<{ seconds: number; numTensors: number; lastLoss: number; backend: string }>;
+  ): Promise<{ seconds: number; steadyMs: number; numTensors: number; lastLoss: number; backend: string }>;
   /** The backend tfjs reports inside the runtime worker right now (via its gradient check). */
   runtimeBackend(): Promise<string>;
 }
@@ -81,6 +83,7 @@ window.__bench = {
     const seconds: Record<string, number> = {};
     const summaries: Record<string, unknown> = {};
     const firstPreviewMs: Record<string, number> = {};
+    const progress: [string, number, number][] = [];
     lastMemory = undefined;
     return new Promise((resolve) => {
       let runId = -1;
@@ -90,6 +93,8 @@ window.__bench = {
           seconds[event.nodeId] = event.seconds;
           summaries[event.nodeId] = event.summary;
         }
+        if (event.type === 'progress')
+          progress.push([event.nodeId, event.fraction, performance.now() - started]);
         if (event.type === 'preview' && !(event.nodeId in firstPreviewMs))
           firstPreviewMs[event.nodeId] = performance.now() - started;
         if (event.type === 'run-finished') {
@@ -104,6 +109,7 @@ window.__bench = {
                 seconds,
                 summaries,
                 firstPreviewMs,
+                progress,
                 wallMs,
                 numTensors: lastMemory,
               }),

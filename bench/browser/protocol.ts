@@ -8,5 +8,14 @@ export type ToBaseline =
 
 export type FromBaseline =
   | { type: 'ready'; backend: string; reason: string }
-  | { type: 'result'; id: number; seconds: number; numTensors: number; lastLoss: number; backend: string }
+  | {
+      type: 'result';
+      id: number;
+      seconds: number;
+      /** Steady milliseconds per step (after step 1). */
+      steadyMs: number;
+      numTensors: number;
+      lastLoss: number;
+      backend: string;
+    }
   | { type: 'failed'; id: number; message: string };

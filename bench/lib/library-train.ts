@@ -20,6 +20,7 @@ export async function trainWithLibrary(
   c: TrainCase,
   data: tf.Tensor,
   steps = c.steps,
+  onStep?: (done: number) => void,
 ): Promise<{ seconds: number; lastLoss: number }> {
   const t0 = performance.now();
   const sigmas = benchSigmas();
@@ -35,6 +36,7 @@ export async function trainWithLibrary(
     batchSize: c.batch,
     seed: 3,
     logEvery: c.logEvery,
+    onStep,
   });
   result.model.dispose();
   return {

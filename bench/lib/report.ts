@@ -22,13 +22,28 @@ export interface Row {
   raw?: unknown;
 }
 
+/** Prefix of the stdout lines a child process uses to hand its rows and notes to the parent. */
+const WIRE = '@@bench ';
+
 export class Report {
   readonly rows: Row[] = [];
   readonly notes: string[] = [];
+  /** In a child process: also print each row for the parent to collect. */
+  wire = false;
 
   add(row: Row): void {
     this.rows.push(row);
     console.log(`  ${formatRow(row)}`);
+    if (this.wire) console.log(WIRE + JSON.stringify({ row }));
+  }
+
+  /** Takes a row or note printed by a child's Report (returns false for ordinary output). */
+  collect(line: string): boolean {
+    if (!line.startsWith(WIRE)) return false;
+    const message = JSON.parse(line.slice(WIRE.length)) as { row?: Row; note?: string };
+    if (message.row) this.rows.push(message.row);
+    if (message.note) this.notes.push(message.note);
+    return true;
   }
 
   /** A section that could not run (a kind not landed yet, no Chromium): said once, not hidden. */
@@ -39,6 +54,7 @@ export class Report {
   note(text: string): void {
     this.notes.push(text);
     console.log(`  note: ${text}`);
+    if (this.wire) console.log(WIRE + JSON.stringify({ note: text }));
   }
 
   print(): void {

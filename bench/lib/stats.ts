@@ -56,10 +56,37 @@ export interface Timing {
 
 /** Times `body`, in wall-clock and process CPU seconds; `wall` may be overridden by what body reports. */
 export async function timed(body: () => Promise<number | void>): Promise<Timing> {
-  const cpu0 = process.cpuUsage();
+  const cpu0 = cpuMs();
   const t0 = now();
   const reported = await body();
   const wall = (now() - t0) / 1000;
-  const used = process.cpuUsage(cpu0);
-  return { wall: typeof reported === 'number' ? reported : wall, cpu: (used.user + used.system) / 1e6 };
+  return { wall: typeof reported === 'number' ? reported : wall, cpu: (cpuMs() - cpu0) / 1000 };
+}
+
+/**
+ * Marks (step, wall ms, CPU ms) as a loop runs, for the steady step time: the time from a mark
+ * at step ≥ `from` to the last mark, per step — what a long run's throughput is, without the
+ * fixed costs of a run (weights, first-step compiles, the final read).
+ */
+export class StepClock {
+  private readonly marks: { step: number; wall: number; cpu: number }[] = [];
+
+  mark(step: number, wall = now(), cpu = cpuMs()): void {
+    this.marks.push({ step, wall, cpu });
+  }
+
+  steady(from = 1): Timing | null {
+    const first = this.marks.find((m) => m.step >= from);
+    const last = this.marks[this.marks.length - 1];
+    if (!first || !last || last.step <= first.step) return null;
+    const steps = last.step - first.step;
+    return { wall: (last.wall - first.wall) / steps, cpu: (last.cpu - first.cpu) / steps };
+  }
+}
+
+/** Process CPU milliseconds so far (NaN in a browser). */
+export function cpuMs(): number {
+  if (typeof process === 'undefined' || !process.cpuUsage) return NaN;
+  const used = process.cpuUsage();
+  return (used.user + used.system) / 1000;
 }

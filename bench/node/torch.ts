@@ -16,7 +16,7 @@ import { describeNet } from '../baseline/nets';
 import type { TrainCase } from '../cases';
 import { TRAIN_NODE, trainGraph } from '../graphs';
 import type { Report } from '../lib/report';
-import { median } from '../lib/stats';
+import { cpuMs, median } from '../lib/stats';
 import type { BenchRegistry } from './kinds';
 import { runGraph, stepIntervals } from './run-graph';
 import { libraryNetwork } from './same-network';
@@ -60,6 +60,46 @@ class Torch {
   }
 }
 
+/** Median CPU milliseconds of one 'same' 3×3 conv forward on the current tfjs backend. */
+async function tfjsConvMs(
+  shape: [number, number, number, number],
+  cout: number,
+  reps: number,
+): Promise<number> {
+  const x = tf.randomUniform(shape) as tf.Tensor4D;
+  const w = tf.randomUniform([3, 3, shape[3], cout]) as tf.Tensor4D;
+  const times: number[] = [];
+  for (let i = 0; i < reps + 3; i++) {
+    const c0 = cpuMs();
+    const y = tf.conv2d(x, w, 1, 'same');
+    await y.data();
+    y.dispose();
+    if (i >= 3) times.push(cpuMs() - c0);
+  }
+  tf.dispose([x, w]);
+  return median(times);
+}
+
+/**
+ * The floor under the step ratio: one conv layer of the bench net, tfjs vs PyTorch. When the
+ * kernel alone is N× slower, no runtime work brings the step under N×.
+ */
+async function convKernelRow(report: Report, torch: Torch, c: TrainCase): Promise<void> {
+  if (c.net.kind !== 'conv') return;
+  const { size, ngf } = c.net.conv;
+  const shape: [number, number, number, number] = [c.batch, size, size, ngf];
+  const ours = await tfjsConvMs(shape, ngf, 20);
+  const theirs = (await torch.ask({ cmd: 'conv', x: shape, cout: ngf, reps: 20 })).cpu_ms as number;
+  report.add({
+    section: 'torch',
+    name: `one 3×3 conv [${shape}] → ${ngf} ch, forward: tfjs ÷ PyTorch`,
+    where: `node/${tf.getBackend()} vs torch`,
+    value: ours / theirs,
+    unit: '× (CPU)',
+    detail: `tfjs ${ours.toFixed(2)} ms (XNNPACK, WASM SIMD, 1 thread), PyTorch ${theirs.toFixed(2)} ms (oneDNN, channels-last)`,
+  });
+}
+
 export async function benchTorch(report: Report, cases: TrainCase[], reg: BenchRegistry): Promise<void> {
   if (reg.missing.length) {
     report.skip('torch', 'node/wasm', `kinds missing (${reg.missing.join(', ')})`);
@@ -85,6 +125,7 @@ export async function benchTorch(report: Report, cases: TrainCase[], reg: BenchR
         pass: setup.params === ours,
         detail: `${setup.threads} thread(s)`,
       });
+      await convKernelRow(report, torch, c);
       const executor = new Executor(tf.getBackend());
       const ms = {
         sgWall: [] as number[],
