@@ -1,7 +1,7 @@
 /** sample.interpolate: paths between samples by interpolating Langevin noise (NCSNv2 appendix). */
 import { boolean, integer } from '../../graph';
-import { defineNode, InferError } from '../define';
-import { checkItemShape, checkSamplerModel, checkStepSize, samplesKind } from './sampler-checks';
+import { defineNode } from '../define';
+import { checkChainStart, samplesKind } from './sampler-checks';
 import { initParams, samplerParams } from './sampler-params';
 import { prepareSampling, previewFinal, previewLimit, reportingHooks, startChains } from './sampler-run';
 
@@ -33,19 +33,7 @@ export default defineNode({
   },
 
   infer({ params, inputs }) {
-    checkSamplerModel(inputs.model, inputs.schedule);
-    checkStepSize(params.stepSize, inputs.schedule);
-    if (params.init === 'data' && !inputs.dataset)
-      throw new InferError('init = data starts the paths from training items: connect a dataset.', {
-        socket: 'dataset',
-        param: 'init',
-      });
-    const shape = checkItemShape(
-      inputs.model,
-      'dataset',
-      'dataset items',
-      params.init === 'data' ? inputs.dataset : undefined,
-    );
+    const shape = checkChainStart(params, inputs, 'paths');
     return { samples: { kind: samplesKind(shape), shape, count: params.rows * params.columns } };
   },
 

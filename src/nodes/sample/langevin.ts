@@ -1,7 +1,7 @@
 /** sample.langevin: annealed Langevin dynamics (NCSN Alg. 1 / NCSNv2), from noise or from data. */
 import { integer } from '../../graph';
-import { defineNode, InferError } from '../define';
-import { checkItemShape, checkSamplerModel, checkStepSize, samplesKind } from './sampler-checks';
+import { defineNode } from '../define';
+import { checkChainStart, samplesKind } from './sampler-checks';
 import { initParams, samplerParams, trajectoryParam } from './sampler-params';
 import { prepareSampling, previewFinal, previewLimit, reportingHooks, startChains } from './sampler-run';
 
@@ -24,19 +24,7 @@ export default defineNode({
   },
 
   infer({ params, inputs }) {
-    checkSamplerModel(inputs.model, inputs.schedule);
-    checkStepSize(params.stepSize, inputs.schedule);
-    if (params.init === 'data' && !inputs.dataset)
-      throw new InferError('init = data starts the chains from training items: connect a dataset.', {
-        socket: 'dataset',
-        param: 'init',
-      });
-    const shape = checkItemShape(
-      inputs.model,
-      'dataset',
-      'dataset items',
-      params.init === 'data' ? inputs.dataset : undefined,
-    );
+    const shape = checkChainStart(params, inputs, 'chains');
     return { samples: { kind: samplesKind(shape), shape, count: params.count } };
   },
 

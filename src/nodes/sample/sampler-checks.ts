@@ -63,3 +63,27 @@ export function checkLevel(level: number, schedule: Meta<'Schedule'> | undefined
       { param },
     );
 }
+
+/**
+ * The checks every sampler that starts its own chains shares: model and schedule fit, ε can be
+ * chosen, and init = data has a dataset. Returns the item shape of the samples.
+ */
+export function checkChainStart(
+  params: { stepSize: number | 'auto'; init: 'uniform' | 'gaussian' | 'data' },
+  inputs: { model?: Meta<'Model'>; schedule?: Meta<'Schedule'>; dataset?: Meta<'Dataset'> },
+  chains: string,
+): number[] | null {
+  checkSamplerModel(inputs.model, inputs.schedule);
+  checkStepSize(params.stepSize, inputs.schedule);
+  if (params.init === 'data' && !inputs.dataset)
+    throw new InferError(`init = data starts the ${chains} from training items: connect a dataset.`, {
+      socket: 'dataset',
+      param: 'init',
+    });
+  return checkItemShape(
+    inputs.model,
+    'dataset',
+    'dataset items',
+    params.init === 'data' ? inputs.dataset : undefined,
+  );
+}
