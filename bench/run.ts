@@ -106,8 +106,7 @@ async function benchBrowser(report: Report, sizes: BenchSizes, o: Options) {
   if (typeof session === 'string') return report.skip('browser', 'chromium', session);
   try {
     for (const backend of ['wasm', 'webgl', 'webgpu'] as const)
-      if (sizes.browser[backend].length)
-        await benchBrowserTraining(report, session, backend, sizes.browser[backend]);
+      await benchBrowserTraining(report, session, backend, sizes.browser[backend]);
     for (const backend of ['webgpu', 'wasm'] as const)
       await benchSmoothness(report, session, backend, sizes.smoothSteps[backend]);
     if (!o.quick) await benchEditorScale(report, session);

@@ -5,6 +5,7 @@
 import type { Graph } from '../../src/graph';
 import { RuntimeClient } from '../../src/runtime/client';
 import type { RunEvent } from '../../src/runtime/events';
+import type { GradientCheck } from '../../src/runtime/gradient-check';
 import type { BackendName } from '../../src/runtime/protocol';
 import type { TrainCase } from '../cases';
 import type { FromBaseline, ToBaseline } from './protocol';
@@ -32,8 +33,8 @@ export interface BenchApi {
     readEvery: number | 'library',
     steps: number,
   ): Promise<{ seconds: number; steadyMs: number; numTensors: number; lastLoss: number; backend: string }>;
-  /** The backend tfjs reports inside the runtime worker right now (via its gradient check). */
-  runtimeBackend(): Promise<string>;
+  /** The runtime worker's one-step conv-net gradient check (compared with CPU in Node). */
+  gradientCheck(): Promise<GradientCheck>;
 }
 
 declare global {
@@ -121,8 +122,8 @@ window.__bench = {
     });
   },
 
-  async runtimeBackend() {
-    return (await client!.gradientCheck()).backend;
+  gradientCheck() {
+    return client!.gradientCheck();
   },
 
   async runBaseline(c, readEvery, steps) {

@@ -5,7 +5,9 @@
  * tensor count after each graph run (it must not grow from run to run).
  */
 import type { Page } from '@playwright/test';
+import * as tf from '@tensorflow/tfjs';
 import type { Graph } from '../../src/graph';
+import { convNetGradients, maxRelativeError, type GradientCheck } from '../../src/runtime/gradient-check';
 import { describeNet } from '../baseline/nets';
 import type { TrainCase } from '../cases';
 import { TRAIN_NODE, trainGraph } from '../graphs';
@@ -15,6 +17,17 @@ import type { BrowserSession } from './chromium';
 import type { GraphRunResult } from './page';
 
 type Backend = 'webgpu' | 'webgl' | 'wasm';
+
+let reference: GradientCheck | null = null;
+
+/** The gradient check on Node's stock cpu backend, computed once. */
+async function cpuReference(): Promise<GradientCheck> {
+  if (!reference) {
+    await tf.setBackend('cpu');
+    reference = await convNetGradients();
+  }
+  return reference;
+}
 
 const runGraph = (page: Page, graph: Graph) =>
   page.evaluate(
@@ -48,6 +61,19 @@ export async function benchBrowserTraining(
       );
       return msPerStep;
     }
+    // Kernel patches must keep gradients right: the runtime's gradient check against CPU here.
+    const gradients = await page.evaluate(() => window.__bench!.gradientCheck());
+    const error = maxRelativeError(gradients, await cpuReference());
+    report.add({
+      section: 'check',
+      name: 'one-step conv-net gradients in the runtime worker vs CPU (max relative error)',
+      where,
+      value: error,
+      unit: '',
+      goal: backend === 'wasm' ? '< 1e-4' : '< 2e-3',
+      pass: error < (backend === 'wasm' ? 1e-4 : 2e-3),
+      detail: `loss ${gradients.loss.toFixed(5)} on ${gradients.backend}`,
+    });
     for (const c of cases) {
       const label = `${describeNet(c.net)} b${c.batch}`;
       let round = 0;
