@@ -1,6 +1,6 @@
 /**
  * Real users train on WebGPU and WebGL: a tiny train → sample pipeline runs in the editor on
- * each (SwiftShader here, so sizes are tiny) and its scatter appears.
+ * each (SwiftShader here, so sizes are tiny), its scatter appears and its loss is real.
  */
 import { expect, test } from '@playwright/test';
 import { card, graphOf, load, openEditor } from './editor-helpers';
@@ -15,7 +15,7 @@ for (const backend of ['webgpu', 'webgl'] as const) {
         [
           { id: 'data', type: 'data.toy2d', params: { count: 64 }, position: [0, 0] },
           { id: 'sched', type: 'noise.geometric', params: { levels: 3 }, position: [0, 260] },
-          { id: 'net', type: 'model.mlp', params: { width: 16, depth: 2 }, position: [0, 440] },
+          { id: 'net', type: 'model.mlp', params: { width: 16, depth: 4 }, position: [0, 440] },
           { id: 'loss', type: 'loss.dsm', position: [0, 700] },
           { id: 'adam', type: 'optim.adam', position: [0, 820] },
           {
@@ -26,6 +26,7 @@ for (const backend of ['webgpu', 'webgl'] as const) {
           },
           { id: 'sampler', type: 'sample.langevin', params: { count: 32, steps: 2 }, position: [680, 200] },
           { id: 'view', type: 'view.points', position: [1020, 200] },
+          { id: 'lossView', type: 'view.loss', position: [1020, 700] },
         ],
         [
           ['data.dataset', 'train.dataset'],
@@ -36,6 +37,7 @@ for (const backend of ['webgpu', 'webgl'] as const) {
           ['train.model', 'sampler.model'],
           ['sched.schedule', 'sampler.schedule'],
           ['sampler.samples', 'view.samples'],
+          ['train.losses', 'lossView.losses'],
         ],
       ),
     );
@@ -47,5 +49,10 @@ for (const backend of ['webgpu', 'webgl'] as const) {
     const scatter = card(page, 'view').getByTestId('viewer');
     await expect(scatter).toHaveAttribute('data-kind', 'points');
     await expect(scatter.locator('canvas')).toHaveAttribute('data-points', '32');
+    // The loss really came back from the GPU: a broken kernel once made WebGPU read 0 here.
+    const lastLoss = Number(
+      await card(page, 'lossView').getByTestId('viewer').getAttribute('data-last-loss'),
+    );
+    expect(Number.isFinite(lastLoss) && lastLoss > 0.05 && lastLoss < 10, `last loss ${lastLoss}`).toBe(true);
   });
 }

@@ -1,5 +1,5 @@
 /** <sg-viewer>: a viewer node's display — image grid, scatter or loss curve — or a hint before the first run. */
-import { LitElement, css, html } from 'lit';
+import { LitElement, css, html, nothing } from 'lit';
 import type { DisplayPayload } from '../../nodes/display';
 import { EXPORT_PNG_EVENT } from '../files/export-event';
 import { CHART_HEIGHT, VIEW_WIDTH } from './canvas-size';
@@ -81,7 +81,9 @@ export class SgViewer extends LitElement {
           Run the graph (Ctrl+Enter) to see the result here.
         </div>
         <div class="caption"></div>`;
-    return html`<div class="frame" data-testid="viewer" data-kind=${d.kind}>
+    // The last logged loss as an attribute: tests (and curious users) read it without the chart.
+    const lastLoss = d.kind === 'loss' && d.loss.length ? String(d.loss[d.loss.length - 1]) : nothing;
+    return html`<div class="frame" data-testid="viewer" data-kind=${d.kind} data-last-loss=${lastLoss}>
         ${this.renderDisplay(d)}
         <button
           class="export"
