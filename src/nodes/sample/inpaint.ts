@@ -3,7 +3,14 @@ import { choice, integer } from '../../graph';
 import { defineNode, InferError } from '../define';
 import { checkItemShape, checkSamplerModel, checkStepSize, samplesKind } from './sampler-checks';
 import { initParams, samplerParams, trajectoryParam } from './sampler-params';
-import { prepareSampling, previewFinal, previewLimit, reportingHooks } from './sampler-run';
+import {
+  checkImagesFit,
+  prepareSampling,
+  previewFinal,
+  previewLimit,
+  reportingHooks,
+  samplesValue,
+} from './sampler-run';
 
 export default defineNode({
   type: 'sample.inpaint',
@@ -66,8 +73,7 @@ export default defineNode({
     const kit = await prepareSampling(inputs.model, inputs.schedule, params, ctx.seed);
     const { sampling, sigmas, shape } = kit;
     const { images, mask } = inputs;
-    if (images.data.shape.slice(1).join() !== shape.join())
-      throw new Error(`The images are [${images.data.shape.slice(1)}] but the model works on [${shape}].`);
+    checkImagesFit(images.data, shape);
     const count = images.data.shape[0] * params.perImage;
     const known = sampling.repeatEach(images.data, params.perImage);
     const x0 = sampling.initialSamples({
@@ -101,13 +107,7 @@ export default defineNode({
         previewItems,
         `${images.data.shape[0]} images × ${params.perImage} completions`,
       );
-      return {
-        samples: {
-          kind: samplesKind(shape) ?? 'images',
-          data: x,
-          ...(params.trajectory ? { trajectory } : {}),
-        },
-      };
+      return { samples: samplesValue(shape, x, params.trajectory ? trajectory : undefined) };
     } finally {
       known.dispose();
       x0.dispose();

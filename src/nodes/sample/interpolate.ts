@@ -3,7 +3,14 @@ import { boolean, integer } from '../../graph';
 import { defineNode } from '../define';
 import { checkChainStart, samplesKind } from './sampler-checks';
 import { initParams, samplerParams } from './sampler-params';
-import { prepareSampling, previewFinal, previewLimit, reportingHooks, startChains } from './sampler-run';
+import {
+  prepareSampling,
+  previewFinal,
+  previewLimit,
+  reportingHooks,
+  samplesValue,
+  startChains,
+} from './sampler-run';
 
 export default defineNode({
   type: 'sample.interpolate',
@@ -59,7 +66,7 @@ export default defineNode({
       });
       const { x } = await interpolate(rows, hooks);
       await previewFinal(ctx, kit, x, previewItems, `${params.rows} paths × ${params.columns} points`);
-      return { samples: { kind: samplesKind(shape) ?? 'images', data: x } };
+      return { samples: samplesValue(shape, x) };
     } finally {
       rows.dispose();
     }

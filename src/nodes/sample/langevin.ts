@@ -3,7 +3,14 @@ import { integer } from '../../graph';
 import { defineNode } from '../define';
 import { checkChainStart, samplesKind } from './sampler-checks';
 import { initParams, samplerParams, trajectoryParam } from './sampler-params';
-import { prepareSampling, previewFinal, previewLimit, reportingHooks, startChains } from './sampler-run';
+import {
+  prepareSampling,
+  previewFinal,
+  previewLimit,
+  reportingHooks,
+  samplesValue,
+  startChains,
+} from './sampler-run';
 
 export default defineNode({
   type: 'sample.langevin',
@@ -55,13 +62,7 @@ export default defineNode({
         previewItems,
         `${params.count} samples · ${sigmas.length} levels × ${params.steps} steps · ε ${kit.epsilon.toExponential(2)}`,
       );
-      return {
-        samples: {
-          kind: shape.length === 1 ? 'points' : 'images',
-          data: x,
-          ...(params.trajectory ? { trajectory } : {}),
-        },
-      };
+      return { samples: samplesValue(shape, x, params.trajectory ? trajectory : undefined) };
     } finally {
       x0.dispose();
     }

@@ -3,7 +3,14 @@ import { integer } from '../../graph';
 import { defineNode } from '../define';
 import { checkItemShape, checkLevel, checkSamplerModel, checkStepSize, samplesKind } from './sampler-checks';
 import { samplerParams, trajectoryParam } from './sampler-params';
-import { prepareSampling, previewFinal, previewLimit, reportingHooks } from './sampler-run';
+import {
+  checkImagesFit,
+  prepareSampling,
+  previewFinal,
+  previewLimit,
+  reportingHooks,
+  samplesValue,
+} from './sampler-run';
 
 export default defineNode({
   type: 'sample.reconstruct',
@@ -51,8 +58,7 @@ export default defineNode({
     const kit = await prepareSampling(inputs.model, inputs.schedule, params, ctx.seed);
     const { sampling, sigmas, shape } = kit;
     const { images } = inputs;
-    if (images.data.shape.slice(1).join() !== shape.join())
-      throw new Error(`The images are [${images.data.shape.slice(1)}] but the model works on [${shape}].`);
+    checkImagesFit(images.data, shape);
     if (params.level > sigmas.length)
       throw new Error(`Level ${params.level} does not exist: the schedule has ${sigmas.length} levels.`);
     const data = sampling.repeatEach(images.data, params.perImage);
@@ -80,13 +86,7 @@ export default defineNode({
         previewItems,
         `from level ${params.level}/${sigmas.length} (σ ${sigma.toPrecision(3)})`,
       );
-      return {
-        samples: {
-          kind: samplesKind(shape) ?? 'images',
-          data: x,
-          ...(params.trajectory ? { trajectory } : {}),
-        },
-      };
+      return { samples: samplesValue(shape, x, params.trajectory ? trajectory : undefined) };
     } finally {
       data.dispose();
     }

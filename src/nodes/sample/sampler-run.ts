@@ -7,7 +7,7 @@ import type * as Sampling from '../../score/sampling';
 import type { SamplerHooks, ScoreFn, StepRule } from '../../score/sampling';
 import type { DisplayPayload } from '../display';
 import type { Tensor } from '@tensorflow/tfjs';
-import type { DatasetValue, ModelValue, ScheduleValue } from '../values';
+import type { DatasetValue, ModelValue, SamplesValue, ScheduleValue } from '../values';
 import { samplesDisplay } from '../view/displays';
 
 export interface SamplingKit {
@@ -161,4 +161,15 @@ export async function previewFinal(
 ): Promise<void> {
   const { values, shape } = await kit.sampling.readItems(x, previewItems);
   ctx.preview(samplesDisplay(values, shape, caption));
+}
+
+/** A sampler's output value: the batch, and its per-level snapshots when asked for. */
+export function samplesValue(shape: readonly number[], x: Tensor, trajectory?: Tensor[]): SamplesValue {
+  return { kind: shape.length === 1 ? 'points' : 'images', data: x, ...(trajectory ? { trajectory } : {}) };
+}
+
+/** Input images must have the model's item shape (values may come from anywhere at run time). */
+export function checkImagesFit(images: Tensor, shape: readonly number[]): void {
+  if (images.shape.slice(1).join() !== shape.join())
+    throw new Error(`The images are [${images.shape.slice(1)}] but the model works on [${shape}].`);
 }
