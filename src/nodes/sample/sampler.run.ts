@@ -3,15 +3,16 @@
  * schedule again (values can come from anywhere), resolve ε (Technique 4 when 'auto'), and
  * report progress and previews without reading back more than once per level.
  */
-import type * as Sampling from '../../score/sampling';
+import * as sampling from '../../score/sampling';
 import type { SamplerHooks, ScoreFn, StepRule } from '../../score/sampling';
 import type { DisplayPayload } from '../display';
 import type { Tensor } from '@tensorflow/tfjs';
 import type { DatasetValue, ModelValue, SamplesValue, ScheduleValue } from '../values';
 import { samplesDisplay } from '../view/displays';
+import { stepSizeForSchedule } from '../../score/schedule/step-size';
 
 export interface SamplingKit {
-  sampling: typeof Sampling;
+  sampling: typeof sampling;
   score: ScoreFn;
   sigmas: number[];
   /** ε in the chosen rule's convention. */
@@ -34,7 +35,6 @@ export async function prepareSampling(
   settings: SamplingSettings,
   runSeed: number,
 ): Promise<SamplingKit> {
-  const sampling = await import('../../score/sampling');
   if (!model.ready)
     throw new Error(
       `The ${model.kind} network is untrained: train it first with train.fit and connect its model here.`,
@@ -86,7 +86,6 @@ async function resolveStepSize(
   if (steps === 0) return 1; // no Langevin steps: ε is never used
   if (sigmas.length < 2)
     throw new Error('Step size "auto" (Technique 4) needs at least 2 noise levels: set a number.');
-  const { stepSizeForSchedule } = await import('../../score/schedule/step-size');
   const { eps } = stepSizeForSchedule(sigmas, steps);
   return rule === 'ncsn' ? 2 * eps : eps;
 }
@@ -155,7 +154,7 @@ export function reportingHooks(
 export async function previewFinal(
   ctx: ReportingContext,
   kit: SamplingKit,
-  x: Parameters<typeof Sampling.readItems>[0],
+  x: Parameters<typeof sampling.readItems>[0],
   previewItems: number,
   caption: string,
 ): Promise<void> {
