@@ -2,7 +2,7 @@
 import { choice, integer } from '../../graph';
 import { declareNode, defineNode, lazy, InferError } from '../define';
 import { checkItemShape, checkSamplerModel, checkStepSize, samplesKind } from './sampler-checks';
-import { initParams, samplerParams, trajectoryParam } from './sampler-params';
+import { initParams, samplerInputs, samplerParams, trajectoryParam } from './sampler-params';
 
 export const declaration = declareNode({
   type: 'sample.inpaint',
@@ -10,8 +10,7 @@ export const declaration = declareNode({
   category: 'Sample',
   doc: 'Completes images where the mask is 0 by annealed Langevin dynamics, with the known pixels (mask 1) replaced at every level by the clean value plus that level’s noise. The known pixels come out exactly as given.',
   inputs: {
-    model: { type: 'Model', doc: 'A trained or exact score model.' },
-    schedule: { type: 'Schedule', doc: 'The noise levels, largest first.' },
+    ...samplerInputs,
     images: { type: 'Samples', doc: 'The images to complete (their masked-out pixels are ignored).' },
     mask: { type: 'Mask', doc: '1 where a pixel is known, 0 where it is to be filled in.' },
   },

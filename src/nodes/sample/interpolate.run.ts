@@ -1,41 +1,25 @@
-/** sample.interpolate: the run body, loaded on the first run (see interpolate.ts). */
-import {
-  prepareSampling,
-  previewFinal,
-  previewLimit,
-  reportingHooks,
-  samplesValue,
-  startChains,
-} from './sampler.run';
+/** sample.interpolate: the run body — one start per row, columns that share interpolated noise. */
+import { makeAnnealedInterpolation } from '../../score/sampling';
 import type { RunOf } from '../define';
 import type { declaration } from './interpolate';
+import { previewLimit, runSampler, startChains } from './sampler.run';
 
-const run: RunOf<typeof declaration> = async (ctx) => {
+const run: RunOf<typeof declaration> = (ctx) => {
   const { params, inputs } = ctx;
-  const kit = await prepareSampling(inputs.model, inputs.schedule, params, ctx.seed);
-  const { sampling, sigmas, shape } = kit;
-  const rows = startChains(kit, params, inputs.dataset, params.rows, 'paths');
-  try {
-    const interpolate = sampling.makeAnnealedInterpolation(kit.score, sigmas, {
-      stepSize: kit.epsilon,
-      stepsPerSigma: params.steps,
+  return runSampler(ctx, (kit) => {
+    const rows = startChains(kit, params, inputs.dataset, params.rows, 'paths');
+    const interpolate = makeAnnealedInterpolation(kit.score, kit.sigmas, {
+      ...kit.annealing,
       columns: params.columns,
-      rule: params.rule,
-      denoise: params.denoise,
     });
-    const count = params.rows * params.columns;
-    const previewItems = Math.max(previewLimit(shape), count);
-    const hooks = reportingHooks(ctx, kit, {
-      steps: params.steps,
-      previewItems,
+    return {
+      made: [rows],
+      sample: (hooks) => interpolate(rows, hooks),
       what: `${params.rows} paths`,
-    });
-    const { x } = await interpolate(rows, hooks);
-    await previewFinal(ctx, kit, x, previewItems, `${params.rows} paths × ${params.columns} points`);
-    return { samples: samplesValue(shape, x) };
-  } finally {
-    rows.dispose();
-  }
+      caption: `${params.rows} paths × ${params.columns} points`,
+      previewItems: Math.max(previewLimit(kit.shape), params.rows * params.columns),
+    };
+  });
 };
 
 export default run;

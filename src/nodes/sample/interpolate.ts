@@ -2,7 +2,7 @@
 import { boolean, integer } from '../../graph';
 import { declareNode, defineNode, lazy } from '../define';
 import { checkChainStart, samplesKind } from './sampler-checks';
-import { initParams, samplerParams } from './sampler-params';
+import { initParams, samplerInputs, samplerParams } from './sampler-params';
 
 export const declaration = declareNode({
   type: 'sample.interpolate',
@@ -10,8 +10,7 @@ export const declaration = declareNode({
   category: 'Sample',
   doc: 'Each row shares one starting point; at every Langevin step column j uses the noise cos φ_j z_p + sin φ_j z_q (φ from 0 to π/2), so the first and last columns are two independent samples and the ones between interpolate (NCSNv2 anneal_Langevin_dynamics_interpolation).',
   inputs: {
-    model: { type: 'Model', doc: 'A trained or exact score model.' },
-    schedule: { type: 'Schedule', doc: 'The noise levels, largest first.' },
+    ...samplerInputs,
     dataset: { type: 'Dataset', optional: true, doc: 'Training data, only for init = data.' },
   },
   outputs: { samples: { type: 'Samples', doc: 'rows × columns samples, row by row.' } },

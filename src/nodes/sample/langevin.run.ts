@@ -1,46 +1,22 @@
-/** sample.langevin: the run body, loaded on the first run (see langevin.ts). */
-import {
-  prepareSampling,
-  previewFinal,
-  previewLimit,
-  reportingHooks,
-  samplesValue,
-  startChains,
-} from './sampler.run';
+/** sample.langevin: the run body — chains from `init`, moved by annealed Langevin dynamics. */
+import { makeAnnealedLangevin } from '../../score/sampling';
 import type { RunOf } from '../define';
 import type { declaration } from './langevin';
+import { runSampler, startChains } from './sampler.run';
 
-const run: RunOf<typeof declaration> = async (ctx) => {
+const run: RunOf<typeof declaration> = (ctx) => {
   const { params, inputs } = ctx;
-  const kit = await prepareSampling(inputs.model, inputs.schedule, params, ctx.seed);
-  const { sampling, sigmas, shape } = kit;
-  const previewItems = previewLimit(shape);
-  const x0 = startChains(kit, params, inputs.dataset, params.count, 'chains');
-  try {
-    const sample = sampling.makeAnnealedLangevin(kit.score, sigmas, {
-      stepSize: kit.epsilon,
-      stepsPerSigma: params.steps,
-      rule: params.rule,
-      denoise: params.denoise,
-    });
-    const hooks = reportingHooks(ctx, kit, {
-      steps: params.steps,
-      previewItems,
-      recordTrajectory: params.trajectory,
+  return runSampler(ctx, (kit) => {
+    const x0 = startChains(kit, params, inputs.dataset, params.count, 'chains');
+    const sample = makeAnnealedLangevin(kit.score, kit.sigmas, kit.annealing);
+    const eps = kit.annealing.stepSize.toExponential(2);
+    return {
+      made: [x0],
+      sample: (hooks) => sample(x0, hooks),
       what: `${params.count} samples`,
-    });
-    const { x, trajectory } = await sample(x0, hooks);
-    await previewFinal(
-      ctx,
-      kit,
-      x,
-      previewItems,
-      `${params.count} samples · ${sigmas.length} levels × ${params.steps} steps · ε ${kit.epsilon.toExponential(2)}`,
-    );
-    return { samples: samplesValue(shape, x, params.trajectory ? trajectory : undefined) };
-  } finally {
-    x0.dispose();
-  }
+      caption: `${params.count} samples · ${kit.sigmas.length} levels × ${params.steps} steps · ε ${eps}`,
+    };
+  });
 };
 
 export default run;

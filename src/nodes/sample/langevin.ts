@@ -2,7 +2,7 @@
 import { integer } from '../../graph';
 import { declareNode, defineNode, lazy } from '../define';
 import { checkChainStart, samplesKind } from './sampler-checks';
-import { initParams, samplerParams, trajectoryParam } from './sampler-params';
+import { initParams, samplerInputs, samplerParams, trajectoryParam } from './sampler-params';
 
 export const declaration = declareNode({
   type: 'sample.langevin',
@@ -10,8 +10,7 @@ export const declaration = declareNode({
   category: 'Sample',
   doc: 'Draws samples by annealed Langevin dynamics: T noisy score steps at each level σ_1 > … > σ_L with α_i = ε σ_i²/σ_L², then optionally one denoising step. A one-level schedule gives plain Langevin dynamics.',
   inputs: {
-    model: { type: 'Model', doc: 'A trained or exact score model (from train.fit or score.exact).' },
-    schedule: { type: 'Schedule', doc: 'The noise levels to anneal through, largest first.' },
+    ...samplerInputs,
     dataset: { type: 'Dataset', optional: true, doc: 'Training data, only for init = data.' },
   },
   outputs: { samples: { type: 'Samples', doc: 'The samples (never clamped; viewers clamp for display).' } },

@@ -2,7 +2,7 @@
 import { integer } from '../../graph';
 import { declareNode, defineNode, lazy } from '../define';
 import { checkItemShape, checkLevel, checkSamplerModel, checkStepSize, samplesKind } from './sampler-checks';
-import { samplerParams, trajectoryParam } from './sampler-params';
+import { samplerInputs, samplerParams, trajectoryParam } from './sampler-params';
 
 export const declaration = declareNode({
   type: 'sample.reconstruct',
@@ -10,8 +10,7 @@ export const declaration = declareNode({
   category: 'Sample',
   doc: 'Adds level k’s noise to each image (x + σ_k z) and runs annealed Langevin from level k to the end. Small k (large σ) gives a new sample loosely related to the input; k near L a near-copy. k = 1 is NCSNv2’s data_init.',
   inputs: {
-    model: { type: 'Model', doc: 'A trained or exact score model.' },
-    schedule: { type: 'Schedule', doc: 'The noise levels, largest first.' },
+    ...samplerInputs,
     images: { type: 'Samples', doc: 'The images (or points) to perturb and reconstruct.' },
   },
   outputs: {

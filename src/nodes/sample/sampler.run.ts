@@ -1,99 +1,130 @@
 /**
- * Run-time pieces shared by the sampler kinds: load the science lazily, check the model and
- * schedule again (values can come from anywhere), resolve ε (Technique 4 when 'auto'), and
- * report progress and previews without reading back more than once per level.
+ * The one run skeleton of the sampler kinds: resolve ε (Technique 4 when 'auto'), let the kind
+ * set up its chains and its sampler, run it with progress and previews (at most one read-back
+ * per level), preview the result and hand back the samples. A kind's run body only says how
+ * its chains start and which sampler of `src/score/sampling` moves them.
  */
+import * as tf from '@tensorflow/tfjs';
 import * as sampling from '../../score/sampling';
-import type { SamplerHooks, ScoreFn, StepRule } from '../../score/sampling';
+import type { SamplerHooks, SamplerOutput, ScoreFn, StepRule } from '../../score/sampling';
+import { stepSizeFor } from '../../score/schedule/step-size';
 import type { DisplayPayload } from '../display';
-import type { Tensor } from '@tensorflow/tfjs';
 import type { DatasetValue, ModelValue, SamplesValue, ScheduleValue } from '../values';
 import { samplesDisplay } from '../view/displays';
-import { stepSizeForSchedule } from '../../score/schedule/step-size';
 
+/** What every sampler kind's run gets: the shared params, the model and the schedule. */
+export interface SamplerRunContext {
+  readonly params: {
+    steps: number;
+    stepSize: number | 'auto';
+    rule: StepRule;
+    denoise: boolean;
+    seed: number;
+    trajectory?: boolean;
+  };
+  readonly inputs: { model: ModelValue; schedule: ScheduleValue };
+  /** The run's base seed. */
+  readonly seed: number;
+  progress(fraction: number, text?: string): void;
+  preview(payload: DisplayPayload): void;
+  checkpoint(): Promise<void>;
+}
+
+/** What a kind's plan sees: the resolved settings every sampler factory takes. */
 export interface SamplingKit {
-  sampling: typeof sampling;
   score: ScoreFn;
   sigmas: number[];
-  /** ε in the chosen rule's convention. */
-  epsilon: number;
+  /** The item shape of the samples (the model's). */
+  shape: number[];
   /** The sampler's base seed: the run's seed mixed with the node's seed param. */
   seed: number;
-  shape: number[];
+  /** The options every sampler factory shares; ε in the chosen rule's convention. */
+  annealing: { stepSize: number; stepsPerSigma: number; rule: StepRule; denoise: boolean };
 }
 
-export interface SamplingSettings {
-  steps: number;
-  stepSize: number | 'auto';
-  rule: StepRule;
-  seed: number;
+/** One sampler kind's part: its chains, its sampler, and what progress and the preview say. */
+export interface SamplerPlan {
+  /** Tensors the plan made for the chains; disposed when sampling ends. */
+  made: tf.Tensor[];
+  sample(hooks: SamplerHooks): Promise<SamplerOutput>;
+  /** Progress text, e.g. "64 samples". */
+  what: string;
+  /** Caption of the final preview. */
+  caption: string;
+  /** The level the chains start at (0 = σ_1), for progress. */
+  fromLevel?: number;
+  /** How many items previews show; a screenful by default. */
+  previewItems?: number;
 }
 
-export async function prepareSampling(
-  model: ModelValue,
-  schedule: ScheduleValue,
-  settings: SamplingSettings,
-  runSeed: number,
-): Promise<SamplingKit> {
+/** Runs one sampler kind: `plan` sets up its chains and its sampler from the kit. */
+export async function runSampler(
+  ctx: SamplerRunContext,
+  plan: (kit: SamplingKit) => SamplerPlan,
+): Promise<{ samples: SamplesValue }> {
+  const { params, inputs } = ctx;
+  const { model } = inputs;
+  const sigmas = [...inputs.schedule.sigmas];
   if (!model.ready)
     throw new Error(
       `The ${model.kind} network is untrained: train it first with train.fit and connect its model here.`,
     );
-  const sigmas = [...schedule.sigmas];
   // Conditionally normalised networks carry their level count (TrainedNetwork.levels).
   const levels = (model as { levels?: number | null }).levels;
   if (typeof levels === 'number' && levels !== sigmas.length)
     throw new Error(
       `The model is conditioned on ${levels} noise levels but the schedule has ${sigmas.length}: sample with the schedule it was trained with.`,
     );
-  return {
-    sampling,
+  const kit: SamplingKit = {
     score: (x, sigma, labels) => model.score(x, sigma, labels),
     sigmas,
-    epsilon: await resolveStepSize(settings, sigmas),
-    seed: sampling.mixSeeds(runSeed, settings.seed),
     shape: [...model.shape],
+    seed: sampling.mixSeeds(ctx.seed, params.seed),
+    annealing: {
+      stepSize: params.stepSize === 'auto' ? stepSizeFor(params.rule, sigmas, params.steps) : params.stepSize,
+      stepsPerSigma: params.steps,
+      rule: params.rule,
+      denoise: params.denoise,
+    },
   };
+  const job = plan(kit);
+  try {
+    const previewItems = job.previewItems ?? previewLimit(kit.shape);
+    const hooks = reportingHooks(ctx, kit, job.fromLevel ?? 0, previewItems, job.what);
+    const { x, trajectory } = await job.sample(hooks);
+    const { values, shape } = await sampling.readItems(x, previewItems);
+    ctx.preview(samplesDisplay(values, shape, job.caption));
+    return { samples: samplesValue(kit.shape, x, params.trajectory ? trajectory : undefined) };
+  } finally {
+    tf.dispose(job.made);
+  }
 }
 
-/** The chains' starting points from the `init` and `initRange` params (ncsn.md §4.3). */
+/** The chains' starting points from the `init` and `initRange` params. */
 export function startChains(
   kit: SamplingKit,
   params: { init: 'uniform' | 'gaussian' | 'data'; initRange: [number, number] },
   dataset: DatasetValue | undefined,
   count: number,
   chains: string,
-): Tensor {
+): tf.Tensor {
   if (params.init === 'data' && !dataset)
     throw new Error(`init = data starts the ${chains} from training items: connect a dataset.`);
-  return kit.sampling.initialSamples({
+  return sampling.initialSamples({
     init: params.init,
     count,
     shape: kit.shape,
     range: params.initRange,
     sigmaMax: kit.sigmas[0],
     data: dataset?.data,
-    seed: kit.sampling.mixSeeds(kit.seed, 1),
+    seed: sampling.mixSeeds(kit.seed, 1),
   });
 }
 
-/** ε as given, or NCSNv2 Technique 4; the NCSN rule takes half a step, so its ε is doubled. */
-async function resolveStepSize(
-  { stepSize, steps, rule }: SamplingSettings,
-  sigmas: number[],
-): Promise<number> {
-  if (stepSize !== 'auto') return stepSize;
-  if (steps === 0) return 1; // no Langevin steps: ε is never used
-  if (sigmas.length < 2)
-    throw new Error('Step size "auto" (Technique 4) needs at least 2 noise levels: set a number.');
-  const { eps } = stepSizeForSchedule(sigmas, steps);
-  return rule === 'ncsn' ? 2 * eps : eps;
-}
-
-export interface ReportingContext {
-  progress(fraction: number, text?: string): void;
-  preview(payload: DisplayPayload): void;
-  checkpoint(): Promise<void>;
+/** Input images must have the model's item shape (values may come from anywhere at run time). */
+export function checkImagesFit(images: tf.Tensor, shape: readonly number[]): void {
+  if (images.shape.slice(1).join() !== shape.join())
+    throw new Error(`The images are [${images.shape.slice(1)}] but the model works on [${shape}].`);
 }
 
 /** How many items a preview shows: every point of a cloud (cheap), a screenful of images. */
@@ -109,19 +140,15 @@ const PROGRESS_EVERY_MS = 100;
  * Sampler hooks that report "level i/L · σ" progress (throttled) and preview the first
  * `previewItems` samples after each level (throttled by time, one read-back per preview).
  */
-export function reportingHooks(
-  ctx: ReportingContext,
+function reportingHooks(
+  ctx: SamplerRunContext,
   kit: SamplingKit,
-  options: {
-    steps: number;
-    fromLevel?: number;
-    previewItems: number;
-    recordTrajectory?: boolean;
-    what: string;
-  },
+  from: number,
+  previewItems: number,
+  what: string,
 ): SamplerHooks {
   const { sigmas } = kit;
-  const from = options.fromLevel ?? 0;
+  const steps = kit.annealing.stepsPerSigma;
   const L = sigmas.length;
   const fmt = (v: number) => (v >= 0.01 ? v.toPrecision(3) : v.toExponential(2));
   let lastProgress = 0;
@@ -129,46 +156,28 @@ export function reportingHooks(
   ctx.progress(0, `level ${from + 1}/${L} · σ ${fmt(sigmas[from])}`);
   return {
     seed: kit.seed,
-    recordTrajectory: options.recordTrajectory,
+    recordTrajectory: ctx.params.trajectory,
     checkpoint: () => ctx.checkpoint(),
     onStep: (done, total) => {
       const now = Date.now();
       if (now - lastProgress < PROGRESS_EVERY_MS && done < total) return;
       lastProgress = now;
-      const level = Math.min(L - 1, from + Math.floor((done - 1) / Math.max(1, options.steps)));
+      const level = Math.min(L - 1, from + Math.floor((done - 1) / Math.max(1, steps)));
       ctx.progress(done / total, `level ${level + 1}/${L} · σ ${fmt(sigmas[level])} · step ${done}/${total}`);
     },
     onLevel: async (level, x) => {
       const now = Date.now();
       if (now - lastPreview < PREVIEW_EVERY_MS && level < L - 1) return;
       lastPreview = now;
-      const { values, shape } = await kit.sampling.readItems(x, options.previewItems);
+      const { values, shape } = await sampling.readItems(x, previewItems);
       ctx.preview(
-        samplesDisplay(values, shape, `${options.what} · level ${level + 1}/${L} · σ ${fmt(sigmas[level])}`),
+        samplesDisplay(values, shape, `${what} · level ${level + 1}/${L} · σ ${fmt(sigmas[level])}`),
       );
     },
   };
 }
 
-/** Previews the finished samples (after denoise) as the node's display. */
-export async function previewFinal(
-  ctx: ReportingContext,
-  kit: SamplingKit,
-  x: Parameters<typeof sampling.readItems>[0],
-  previewItems: number,
-  caption: string,
-): Promise<void> {
-  const { values, shape } = await kit.sampling.readItems(x, previewItems);
-  ctx.preview(samplesDisplay(values, shape, caption));
-}
-
 /** A sampler's output value: the batch, and its per-level snapshots when asked for. */
-export function samplesValue(shape: readonly number[], x: Tensor, trajectory?: Tensor[]): SamplesValue {
+function samplesValue(shape: readonly number[], x: tf.Tensor, trajectory?: tf.Tensor[]): SamplesValue {
   return { kind: shape.length === 1 ? 'points' : 'images', data: x, ...(trajectory ? { trajectory } : {}) };
-}
-
-/** Input images must have the model's item shape (values may come from anywhere at run time). */
-export function checkImagesFit(images: Tensor, shape: readonly number[]): void {
-  if (images.shape.slice(1).join() !== shape.join())
-    throw new Error(`The images are [${images.shape.slice(1)}] but the model works on [${shape}].`);
 }
