@@ -18,6 +18,9 @@ python train.py --resume                 # continue from runs/model.ckpt.json
 python sample.py runs/model.ckpt.json --count 64 --out samples
 \`\`\`
 
+With torch 1.13 on Python 3.11 (e.g. Debian 12's \`python3-torch\`), torchrun fails before it
+starts (\`'NoneType' object has no attribute 'get'\` in \`to_map\`): add \`--redirects 1 --tee 1\`.
+
 The global batch is split across the ranks (the gradient is the mean over all of it, as on one
 device); rank 0 prints the loss per noise level every LOG_EVERY steps (also in
 \`runs/losses.jsonl\`) and writes \`runs/model.ckpt.json\` + \`runs/model.ckpt.bin\`, scoregraph's
