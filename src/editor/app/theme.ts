@@ -17,6 +17,9 @@ export const themeStyles = css`
     --sg-accent-soft: #dbe7ff;
     --sg-danger: #c62828;
     --sg-danger-soft: #fde8e8;
+    /* Stop: white text on these stays above 4.5:1 in both themes, hovered or not. */
+    --sg-stop: #c62828;
+    --sg-stop-hover: #a61f1f;
     --sg-warn: #a15c00;
     --sg-warn-soft: #fff3d6;
     --sg-ok: #15803d;
@@ -37,6 +40,8 @@ export const themeStyles = css`
     --sg-accent-soft: #1f3160;
     --sg-danger: #ff7a7a;
     --sg-danger-soft: #47202a;
+    --sg-stop: #b91c1c;
+    --sg-stop-hover: #991b1b;
     --sg-warn: #f0b44c;
     --sg-warn-soft: #3d3015;
     --sg-ok: #4ade80;
