@@ -56,6 +56,8 @@ export class EditorController {
   readonly toasts = new Toasts();
   readonly search = new Store<SearchRequest | null>(null);
   readonly backend = new Store<{ backend: string; reason: string } | null>(null);
+  /** Each run the editor asks for, with the graph it sent (the run history records it). */
+  readonly runRequests = new Store<{ runId: number; graph: Graph } | null>(null);
   readonly commands = new CommandRegistry();
   /** UI preferences the commands toggle. */
   readonly theme = new Store<'light' | 'dark'>('light');

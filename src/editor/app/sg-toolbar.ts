@@ -54,7 +54,7 @@ export class SgToolbar extends LitElement {
       ${this.button('edit.undo', '↶')} ${this.button('edit.redo', '↷')}
       <span class="sep"></span>
       ${this.button('node.add', '+ Node')} ${this.button('view.fit', 'Fit')}
-      ${this.button('view.arrange', 'Arrange')}
+      ${this.button('view.arrange', 'Arrange')} ${this.button('view.runs', 'Runs')}
       <span class="grow"></span>
       ${
         // Stop comes up left of Run, never under the pointer that just pressed Run.

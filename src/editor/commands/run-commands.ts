@@ -18,8 +18,9 @@ export function runBlocked(editor: EditorController): string | null {
 
 export function runCommands(editor: EditorController): Command[] {
   const start = (targets?: string[]) => {
-    const graph = editor.currentGraph();
-    editor.runtime!.run({ ...graph, view: undefined }, targets ? { targets } : {});
+    const graph = { ...editor.currentGraph(), view: undefined };
+    const runId = editor.runtime!.run(graph, targets ? { targets } : {});
+    editor.runRequests.set({ runId, graph });
   };
   return [
     {
