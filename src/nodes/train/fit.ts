@@ -58,11 +58,20 @@ export default defineNode({
   async run(ctx) {
     const { params, inputs } = ctx;
     const { dataset, schedule, model, loss, optimizer } = inputs;
-    const [{ buildNetwork }, { train }, { isTrainedNetwork, networkOf }, { deriveSeed }] = await Promise.all([
+    const [
+      { buildNetwork },
+      { train },
+      { isTrainedNetwork, networkOf },
+      { deriveSeed },
+      { estimateStepMemory, planMicroBatches },
+      { countParameters },
+    ] = await Promise.all([
       import('../../score/networks/build'),
       import('../../score/train'),
       import('../../score/trained'),
       import('../../score/random'),
+      import('../../score/step-memory'),
+      import('../../score/networks/weights'),
     ]);
     const sigmas = schedule.sigmas;
     let resume: { params: TrainedNetwork['params']; ema: TrainedNetwork['ema']; step: number } | undefined;
@@ -87,6 +96,17 @@ export default defineNode({
       salt = model.seed;
     }
 
+    // Before any tensor: split the batch when a whole-batch step would not fit this backend.
+    const memory = estimateStepMemory({
+      kind: network.kind,
+      config: network.config,
+      shape: network.shape,
+      parameters: countParameters(network.weightSpecs),
+    });
+    const plan = planMicroBatches(memory, params.batchSize, ctx.backend, network.config.norm !== 'batch');
+    const split = plan.count > 1 ? ` · batch ${params.batchSize} as ${plan.count}×${plan.microBatch}` : '';
+    if (split) ctx.progress(0, `step 0/${params.steps}${split} (memory)`);
+
     let lastLoss: number | null = null;
     const result = await train({
       network,
@@ -97,6 +117,7 @@ export default defineNode({
       ema: { momentum: optimizer.ema, biasCorrection: optimizer.emaBiasCorrection },
       steps: params.steps,
       batchSize: params.batchSize,
+      microBatch: plan.microBatch,
       seed: deriveSeed(params.seed, ctx.seed, salt),
       logEvery: params.logEvery,
       resume,
@@ -107,7 +128,7 @@ export default defineNode({
       onStep: (done, total) =>
         ctx.progress(
           done / total,
-          `step ${done}/${total}` + (lastLoss === null ? '' : ` · loss ${formatLoss(lastLoss)}`),
+          `step ${done}/${total}` + (lastLoss === null ? '' : ` · loss ${formatLoss(lastLoss)}`) + split,
         ),
       checkpoint: ctx.checkpoint,
     });
