@@ -1,29 +1,24 @@
 /**
- * One DSM training step, entirely inside one tf.tidy: gather the batch, draw z, compute the
- * gradient of the batch's mean loss (in micro-batches when the whole batch would not fit in
- * memory: step-memory.ts), then update: Adam over one fixed, ordered variable list (Adam keeps
- * its moments by position) and the EMA shadow. Nothing is read back: the step returns the
- * per-level loss sums as a device tensor, which the loop accumulates and reads only at log points.
+ * One DSM training step, entirely inside one tf.tidy: gather the batch, draw z, take the loss
+ * gradients of the fixed, ordered variable list (in micro-batches when the whole batch would
+ * not fit in memory: step-memory.ts), then hand them to the ParameterUpdate (Adam + EMA; fused
+ * into one kernel on WebGPU). Nothing is read back: the step returns the per-level
+ * loss sums as a device tensor, which the loop accumulates and reads only at log points.
  */
 import * as tf from '@tensorflow/tfjs';
 import { dsmPerSample, lossPerLevel } from './dsm';
-import { updateEma } from './ema';
 import type { ScoreNetwork } from './networks/network';
 import type { Weights } from './networks/weights';
+import { makeParameterUpdate, type AdamSettings, type ParameterUpdate } from './parameter-update';
 
-export interface AdamSettings {
-  learningRate: number;
-  beta1: number;
-  beta2: number;
-  epsilon: number;
-}
+export type { AdamSettings } from './parameter-update';
 
-/** What a step updates: the trainable weights, their EMA shadow and Adam over a fixed variable order. */
+/** What a step updates: the trainable weights, their EMA shadow, and the update (Adam state) over them. */
 export interface TrainerState {
   readonly params: Weights;
   readonly ema: Weights;
   readonly varList: readonly tf.Variable[];
-  readonly optimizer: tf.Optimizer;
+  readonly update: ParameterUpdate;
 }
 
 export function makeTrainerState(params: Weights, ema: Weights, adam: AdamSettings): TrainerState {
@@ -31,7 +26,7 @@ export function makeTrainerState(params: Weights, ema: Weights, adam: AdamSettin
     params,
     ema,
     varList: Object.values(params),
-    optimizer: tf.train.adam(adam.learningRate, adam.beta1, adam.beta2, adam.epsilon),
+    update: makeParameterUpdate(params, ema, adam),
   };
 }
 
@@ -47,9 +42,9 @@ export interface StepDraw {
   emaDecay: number;
 }
 
-/** The gradient of one batch's mean loss, in `varList` order, and its per-level loss sums [L]. */
+/** The gradient of one batch's mean loss, by variable name, and its per-level loss sums [L]. */
 export interface BatchGradients {
-  grads: tf.Tensor[];
+  grads: tf.NamedTensorMap;
   perLevel: tf.Tensor1D;
 }
 
@@ -64,7 +59,7 @@ export function batchGradients(
   data: tf.Tensor,
   sigmas: readonly number[],
   params: Weights,
-  varList: readonly tf.Variable[],
+  varList: tf.Variable[],
   draw: StepDraw,
   microBatch: number,
 ): BatchGradients {
@@ -84,18 +79,22 @@ export function batchGradients(
         const perSample = dsmPerSample(net, params, chunk);
         perLevel = tf.keep(lossPerLevel(perSample, chunk.labels, sigmas.length));
         return tf.div(tf.sum(perSample), batch) as tf.Scalar;
-      }, varList as tf.Variable[]);
-      return { grads: varList.map((v) => grads[v.name]), perLevel: perLevel! };
+      }, varList);
+      return { grads, perLevel: perLevel! };
     });
     if (!total) total = part;
     else {
       const previous: BatchGradients = total;
-      total = {
-        grads: previous.grads.map((g, i) => tf.add(g, part.grads[i])),
-        perLevel: tf.add(previous.perLevel, part.perLevel) as tf.Tensor1D,
-      };
+      const grads: tf.NamedTensorMap = {};
+      for (const [name, g] of Object.entries(previous.grads)) grads[name] = tf.add(g, part.grads[name]);
+      total = { grads, perLevel: tf.add(previous.perLevel, part.perLevel) as tf.Tensor1D };
       // Free as we go: the enclosing tidy would keep every partial sum until the step ends.
-      tf.dispose([...previous.grads, previous.perLevel, ...part.grads, part.perLevel]);
+      tf.dispose([
+        ...Object.values(previous.grads),
+        previous.perLevel,
+        ...Object.values(part.grads),
+        part.perLevel,
+      ]);
     }
   }
   return total!;
@@ -114,14 +113,13 @@ export function makeTrainStep(
   microBatch = Infinity,
 ): (draw: StepDraw) => tf.Tensor1D {
   const varList = [...state.varList];
+  const weightName = new Map(Object.entries(state.params).map(([name, v]) => [v.name, name]));
   return (draw) =>
     tf.tidy(() => {
       const { grads, perLevel } = batchGradients(net, data, sigmas, state.params, varList, draw, microBatch);
-      // Keyed in varList order: Adam keeps its moments by position.
-      const named: tf.NamedTensorMap = {};
-      varList.forEach((v, i) => (named[v.name] = grads[i]));
-      state.optimizer.applyGradients(named);
-      updateEma(state.ema, state.params, tf.scalar(draw.emaDecay));
+      const byWeight: tf.NamedTensorMap = {};
+      for (const [varName, g] of Object.entries(grads)) byWeight[weightName.get(varName)!] = g;
+      state.update.apply(byWeight, draw.emaDecay);
       return perLevel;
     });
 }

@@ -1,9 +1,8 @@
 /** model.ncsn: the NCSNv2-style conv score network for images; train.fit makes its weights. */
 import { choice, integer } from '../../graph';
-import { defineNode, InferError } from '../define';
-import type { NetworkSpec } from '../../score/values';
+import { declareNode, defineNode, lazy, InferError } from '../define';
 
-export default defineNode({
+export const declaration = declareNode({
   type: 'model.ncsn',
   title: 'NCSN conv score network',
   category: 'Model',
@@ -90,10 +89,7 @@ export default defineNode({
     };
   },
 
-  async run({ params, seed }) {
-    const spec: NetworkSpec = { ready: false, kind: 'ncsn', config: { ...params }, seed, dispose() {} };
-    return { model: spec };
-  },
-
   summarize: ({ model }) => ({ kind: model.kind, ready: model.ready }),
 });
+
+export default defineNode({ ...declaration, run: lazy(() => import('./ncsn.run')) });
