@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { parseGraph, type Graph } from '../graph';
 import type { NodeRegistry } from '../nodes/registry';
-import { useNodeBackend } from '../runtime/backend-node';
+import { chooseNodeBackend, releaseNodeBackends, type NodeBackendChoice } from '../runtime/backend-node';
 import { compile } from '../runtime/compile';
 import { Executor } from '../runtime/execute';
 import { useCheckpointReader } from '../nodes/model/checkpoint-source';
@@ -61,9 +61,17 @@ export async function runCli(argv: readonly string[], registry: NodeRegistry, io
       compiled.problems.map((p) => p.message),
     );
 
-  const backend = await useNodeBackend(args.backend);
+  let choice: NodeBackendChoice;
+  try {
+    choice = await chooseNodeBackend(args.backend);
+  } catch (error) {
+    io.stderr(`scoregraph: ${(error as Error).message}`);
+    await releaseNodeBackends();
+    return EXIT.runFailed;
+  }
+  const { backend } = choice;
   io.stderr(
-    `scoregraph: running "${recheck.graph.name}" on ${backend} (${compiled.plan.steps.length} nodes)`,
+    `scoregraph: running "${recheck.graph.name}" on ${backend} (${compiled.plan.steps.length} nodes; ${choice.reason})`,
   );
   const executor = new Executor(backend);
   // model.load names checkpoints by path here (in the browser: by id in its checkpoint store).
@@ -76,9 +84,17 @@ export async function runCli(argv: readonly string[], registry: NodeRegistry, io
     onEvent: (event) => printer.handle(event),
   });
   printer.finish();
-  const written = await writeOutputs({ args, plan: compiled.plan, result, executor, backend });
+  const written = await writeOutputs({
+    args,
+    plan: compiled.plan,
+    result,
+    executor,
+    backend,
+    adapter: choice.adapter,
+  });
   executor.clear();
   uninstallReader();
+  await releaseNodeBackends();
   if (result.status !== 'done') {
     io.stderr(`scoregraph: ${result.message ?? 'the run failed.'}`);
     return EXIT.runFailed;

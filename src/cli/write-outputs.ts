@@ -9,6 +9,7 @@ import { encodeNpy } from '../runtime/render/npy';
 import { encodePng } from '../runtime/render/png';
 import type { RunArgs } from './args';
 import { checkpointFiles } from './checkpoint-files';
+import type { WebGpuAdapterReport } from '../runtime/webgpu-backend';
 
 export async function writeOutputs(options: {
   args: RunArgs;
@@ -16,6 +17,8 @@ export async function writeOutputs(options: {
   result: RunResult;
   executor: Executor;
   backend: string;
+  /** The WebGPU adapter the run used, when it ran on WebGPU. */
+  adapter?: WebGpuAdapterReport;
 }): Promise<string[]> {
   const { args, plan, result, backend } = options;
   await mkdir(args.out, { recursive: true });
@@ -55,6 +58,7 @@ export async function writeOutputs(options: {
   const summary = {
     graph: plan.graph.name,
     backend,
+    ...(options.adapter ? { adapter: options.adapter } : {}),
     seed: args.seed ?? null,
     status: result.status,
     seconds: Math.round(result.seconds * 1000) / 1000,

@@ -8,7 +8,7 @@ import type { DisplayPayload } from '../nodes/display';
 export type NodeStatus = 'idle' | 'queued' | 'running' | 'cached' | 'done' | 'error' | 'cancelled';
 
 export type RunEvent =
-  | { type: 'run-started'; runId: number; nodeIds: string[]; backend: string }
+  | { type: 'run-started'; runId: number; nodeIds: string[]; backend: string; seed: number }
   | { type: 'queued'; runId: number; nodeId: string }
   | { type: 'started'; runId: number; nodeId: string }
   | { type: 'progress'; runId: number; nodeId: string; fraction: number; text?: string }

@@ -15,6 +15,7 @@ export const appStyles = [
       background: var(--sg-bg);
     }
     main {
+      position: relative;
       flex: 1;
       display: flex;
       min-height: 0;

@@ -16,6 +16,9 @@ import { setCollapsed, setParam } from '../state/graph-ops';
 import { matchingSockets } from '../state/wire-check';
 import { installFiles, type InstalledFiles } from '../files/install-files';
 import '../files/sg-files';
+import { installRuns, restoreRun } from '../runs/install-runs';
+import type { RunHistory } from '../runs/run-history';
+import '../runs/sg-runs';
 import { appStyles } from './app-styles';
 import { bindClipboard } from './clipboard-events';
 import { EditorController } from './editor-controller';
@@ -24,6 +27,7 @@ import './sg-node-search';
 import './sg-toolbar';
 import { Subscribe } from './subscribe';
 import { installTestHook } from './test-hook';
+import { THEME_CHANGED } from '../viewers/plot-theme';
 
 const BACKENDS: BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
 const THEME_KEY = 'scoregraph.theme';
@@ -40,6 +44,8 @@ export class SgApp extends LitElement {
   editor!: EditorController;
   /** Files, presets, autosave and checkpoints (src/editor/files). */
   files!: InstalledFiles;
+  /** Every run recorded, and the Runs panel's state (src/editor/runs). */
+  runs!: RunHistory;
   private cleanups: (() => void)[] = [];
 
   constructor() {
@@ -50,7 +56,15 @@ export class SgApp extends LitElement {
       (r) => this.editor.toasts.list.listen(r),
       (r) => this.editor.panelOpen.listen(r),
       (r) => this.editor.doc.listen(r),
-      (r) => this.editor.theme.listen((t) => ((this.theme = t), localStorage.setItem(THEME_KEY, t), r())),
+      (r) => this.runs.open.listen(r),
+      (r) =>
+        this.editor.theme.listen((t) => {
+          this.theme = t;
+          localStorage.setItem(THEME_KEY, t);
+          r();
+          // Canvases redraw once the new colours are in force.
+          void this.updateComplete.then(() => window.dispatchEvent(new Event(THEME_CHANGED)));
+        }),
     ]);
   }
 
@@ -82,6 +96,15 @@ export class SgApp extends LitElement {
               : html`<div class="empty-hint">Double-click the canvas (or press Shift+A) to add a node.</div>`
           }
         </div>
+        ${
+          this.runs.open.value
+            ? html`<sg-runs
+                .history=${this.runs}
+                .theme=${e.theme}
+                @sg-run-restore=${(ev: CustomEvent) => void restoreRun(this.files.files, ev.detail)}
+              ></sg-runs>`
+            : nothing
+        }
         ${e.panelOpen.value ? html`<sg-inspector .editor=${e}></sg-inspector>` : nothing}
       </main>
       <div class="toasts" role="status" aria-live="polite">
@@ -130,6 +153,7 @@ export class SgApp extends LitElement {
         RuntimeClient.start({ backend: asked && BACKENDS.includes(asked) ? asked : undefined }),
       );
     }
+    this.runs = installRuns(editor);
     return editor;
   }
 

@@ -18,14 +18,16 @@ export function runBlocked(editor: EditorController): string | null {
 
 export function runCommands(editor: EditorController): Command[] {
   const start = (targets?: string[]) => {
-    const graph = editor.currentGraph();
-    editor.runtime!.run({ ...graph, view: undefined }, targets ? { targets } : {});
+    const graph = { ...editor.currentGraph(), view: undefined };
+    const runId = editor.runtime!.run(graph, targets ? { targets } : {});
+    editor.runRequests.set({ runId, graph });
   };
   return [
     {
       id: 'run.start',
       label: 'Run',
       kbd: ['mod+enter'],
+      whileTyping: true,
       doc: 'Runs the graph; nodes whose inputs and params did not change come from the cache.',
       disabled: () => runBlocked(editor),
       run: () => start(),
@@ -34,6 +36,7 @@ export function runCommands(editor: EditorController): Command[] {
       id: 'run.selected',
       label: 'Run selected',
       kbd: ['mod+shift+enter'],
+      whileTyping: true,
       doc: 'Runs only the selected nodes and what they need.',
       disabled: () => runBlocked(editor) ?? (editor.selectedIds().length ? null : 'Select nodes first.'),
       run: () => start(editor.selectedIds()),

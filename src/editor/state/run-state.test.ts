@@ -9,7 +9,7 @@ describe('run state', () => {
     const state = new RunState();
     let heard = 0;
     state.nodes.listenKey('a', () => heard++);
-    state.apply({ type: 'run-started', runId: 1, nodeIds: ['a', 'b'], backend: 'wasm' });
+    state.apply({ type: 'run-started', runId: 1, nodeIds: ['a', 'b'], backend: 'wasm', seed: 1 });
     state.apply({ type: 'queued', runId: 1, nodeId: 'a' });
     state.apply({ type: 'started', runId: 1, nodeId: 'a' });
     state.apply({ type: 'progress', runId: 1, nodeId: 'a', fraction: 0.5, text: 'step 5/10' });
@@ -25,14 +25,14 @@ describe('run state', () => {
 
   it('marks unfinished nodes stopped on cancel, and ignores events of an older run', () => {
     const state = new RunState();
-    state.apply({ type: 'run-started', runId: 2, nodeIds: ['a'], backend: 'cpu' });
+    state.apply({ type: 'run-started', runId: 2, nodeIds: ['a'], backend: 'cpu', seed: 1 });
     state.apply({ type: 'started', runId: 2, nodeId: 'a' });
     state.apply({ type: 'progress', runId: 1, nodeId: 'a', fraction: 0.9 });
     expect(state.nodes.get('a')!.fraction).toBe(0);
     state.apply({ type: 'run-finished', runId: 2, status: 'cancelled', seconds: 1 });
     expect(state.nodes.get('a')!.status).toBe('cancelled');
     // The node running at Stop reports 'cancelled'; queued ones are marked when the run ends.
-    state.apply({ type: 'run-started', runId: 3, nodeIds: ['a', 'b'], backend: 'cpu' });
+    state.apply({ type: 'run-started', runId: 3, nodeIds: ['a', 'b'], backend: 'cpu', seed: 1 });
     state.apply({ type: 'started', runId: 3, nodeId: 'a' });
     state.apply({ type: 'cancelled', runId: 3, nodeId: 'a' });
     state.apply({ type: 'queued', runId: 3, nodeId: 'b' });
@@ -43,7 +43,7 @@ describe('run state', () => {
 
   it('shows errors and cached results', () => {
     const state = new RunState();
-    state.apply({ type: 'run-started', runId: 3, nodeIds: ['a', 'b'], backend: 'cpu' });
+    state.apply({ type: 'run-started', runId: 3, nodeIds: ['a', 'b'], backend: 'cpu', seed: 1 });
     state.apply({ type: 'cached', runId: 3, nodeId: 'a', display: points });
     state.apply({ type: 'error', runId: 3, nodeId: 'b', message: 'NaN at step 40' });
     expect(state.nodes.get('a')!.status).toBe('cached');
