@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { testRegistry } from '../runtime/test-kinds';
+import { corpusCatalog } from './corpus/catalog';
 import { integer, number } from './params';
 import { parseGraph } from './parse';
 import { serializeGraph } from './serialize';
@@ -10,20 +10,24 @@ const base = () => ({
   version: 1,
   name: 'checks',
   nodes: [
-    { id: 'src', type: 'test.source', params: { value: 2 }, position: [0, 0] },
-    { id: 'plus', type: 'test.add', params: {}, position: [200, 0] },
+    { id: 'data', type: 'data.toy', params: { count: 2 }, position: [0, 0] },
+    { id: 'sched', type: 'schedule.geometric', params: {}, position: [0, 200] },
+    { id: 'fit', type: 'train.fit', params: {}, position: [300, 0] },
   ] as Record<string, unknown>[],
-  edges: [{ from: 'src.samples', to: 'plus.samples' }] as Record<string, unknown>[],
+  edges: [
+    { from: 'data.dataset', to: 'fit.dataset' },
+    { from: 'sched.schedule', to: 'fit.schedule' },
+  ] as Record<string, unknown>[],
 });
 
 const problemsOf = (file: unknown): Problem[] => {
-  const result = parseGraph(typeof file === 'string' ? file : JSON.stringify(file), testRegistry);
+  const result = parseGraph(typeof file === 'string' ? file : JSON.stringify(file), corpusCatalog);
   return result.ok ? [] : result.problems;
 };
 
 describe('parseGraph', () => {
   it('accepts a good file and freezes it', () => {
-    const result = parseGraph(JSON.stringify(base()), testRegistry);
+    const result = parseGraph(JSON.stringify(base()), corpusCatalog);
     expect(result.ok).toBe(true);
     if (result.ok) expect(Object.isFrozen(result.graph.nodes[0])).toBe(true);
   });
@@ -50,10 +54,10 @@ describe('parseGraph', () => {
 
   it('reports duplicate and malformed ids', () => {
     const f = base();
-    f.nodes.push({ id: 'src', type: 'test.source', params: {} });
+    f.nodes.push({ id: 'data', type: 'data.toy', params: {} });
     expect(problemsOf(f)).toContainEqual({
-      nodeId: 'src',
-      message: 'Two nodes share the id "src"; ids must be unique.',
+      nodeId: 'data',
+      message: 'Two nodes share the id "data"; ids must be unique.',
     });
     const g = base();
     g.nodes[1].id = '9lives';
@@ -62,93 +66,86 @@ describe('parseGraph', () => {
 
   it('names the closest known type for an unknown one', () => {
     const f = base();
-    f.nodes[1].type = 'test.ad';
+    f.nodes[1].type = 'schedule.geometrc';
     expect(problemsOf(f)).toEqual([
-      { nodeId: 'plus', message: 'Node "plus" has unknown type "test.ad". Did you mean "test.add"?' },
+      {
+        nodeId: 'sched',
+        message: 'Node "sched" has unknown type "schedule.geometrc". Did you mean "schedule.geometric"?',
+      },
     ]);
   });
 
   it('reports unknown sockets with what the node has', () => {
     const f = base();
-    f.edges = [{ from: 'src.sample', to: 'plus.samples' }];
+    f.edges[0] = { from: 'data.datasets', to: 'fit.dataset' };
     expect(problemsOf(f)).toEqual([
       {
-        nodeId: 'src',
-        socket: 'sample',
-        message: 'Node "src" (test.source) has no output "sample". Did you mean "samples"? It has: samples.',
+        nodeId: 'data',
+        socket: 'datasets',
+        message: 'Node "data" (data.toy) has no output "datasets". Did you mean "dataset"? It has: dataset.',
       },
     ]);
   });
 
   it('refuses a second edge into one input', () => {
     const f = base();
-    f.nodes.push({ id: 'src2', type: 'test.source', params: {} });
-    f.edges.push({ from: 'src2.samples', to: 'plus.samples' });
+    f.nodes.push({ id: 'data2', type: 'data.toy', params: {} });
+    f.edges.push({ from: 'data2.dataset', to: 'fit.dataset' });
     expect(problemsOf(f)).toEqual([
       {
-        nodeId: 'plus',
-        socket: 'samples',
+        nodeId: 'fit',
+        socket: 'dataset',
         message:
-          'Input plus.samples already has an edge from src.samples; an input takes one edge (this one is from src2.samples).',
+          'Input fit.dataset already has an edge from data.dataset; an input takes one edge (this one is from data2.dataset).',
       },
     ]);
   });
 
-  it('refuses sockets whose types differ, naming both types', async () => {
-    const { NodeRegistry } = await import('../nodes/registry');
-    const { defineNode } = await import('../nodes/define');
-    const sink = defineNode({
-      type: 'test.sink',
-      title: 'Sink',
-      category: 'Test',
-      doc: 'Takes a schedule.',
-      inputs: { schedule: { type: 'Schedule' } },
-      outputs: {},
-      params: {},
-      infer: () => ({}),
-      run: async () => ({}),
-    });
-    const registry = new NodeRegistry([...testRegistry.all(), sink]);
+  it('refuses sockets whose types differ, naming both types', () => {
     const f = base();
-    f.nodes.push({ id: 'sink', type: 'test.sink', params: {} });
-    f.edges.push({ from: 'src.samples', to: 'sink.schedule' });
-    const result = parseGraph(JSON.stringify(f), registry);
-    expect(!result.ok && result.problems).toEqual([
+    f.nodes.push({ id: 'sample', type: 'sample.langevin', params: {} });
+    f.edges.push({ from: 'fit.model', to: 'sample.model' }, { from: 'data.dataset', to: 'sample.schedule' });
+    expect(problemsOf(f)).toEqual([
       {
-        nodeId: 'sink',
+        nodeId: 'sample',
         socket: 'schedule',
-        message: 'Cannot connect src.samples (Samples) to sink.schedule (Schedule): the types differ.',
+        message: 'Cannot connect data.dataset (Dataset) to sample.schedule (Schedule): the types differ.',
       },
     ]);
   });
 
   it('names the nodes on a cycle', () => {
     const f = base();
-    f.nodes.push({ id: 'loop', type: 'test.add', params: {} });
-    f.edges = [
-      { from: 'plus.samples', to: 'loop.samples' },
-      { from: 'loop.samples', to: 'plus.samples' },
-    ];
+    f.nodes.push({ id: 'loop', type: 'train.fit', params: {} });
+    f.edges.push({ from: 'fit.model', to: 'loop.model' }, { from: 'loop.model', to: 'fit.model' });
     expect(problemsOf(f)).toEqual([
-      { nodeId: 'plus', message: 'The graph has a cycle: plus → loop → plus. Data must flow one way.' },
+      { nodeId: 'fit', message: 'The graph has a cycle: fit → loop → fit. Data must flow one way.' },
     ]);
   });
 
   it('reports params of the wrong type, out of range (with the range) and unknown', () => {
     const f = base();
-    f.nodes[0].params = { value: 'two', count: 5000, colour: 'red' };
+    f.nodes[1].params = { sigmaMax: 'two', levels: 50000, colour: 'red' };
     expect(problemsOf(f)).toEqual([
-      { nodeId: 'src', param: 'value', message: 'Node "src": value must be a number (got "two").' },
-      { nodeId: 'src', param: 'count', message: 'Node "src": count must be between 1 and 1000 (got 5000).' },
-      { nodeId: 'src', param: 'colour', message: 'Node "src" (test.source) has no param "colour".' },
+      { nodeId: 'sched', param: 'sigmaMax', message: 'Node "sched": sigmaMax must be a number (got "two").' },
+      {
+        nodeId: 'sched',
+        param: 'levels',
+        message: 'Node "sched": levels must be between 1 and 1e+4 (got 5e+4).',
+      },
+      {
+        nodeId: 'sched',
+        param: 'colour',
+        message: 'Node "sched" (schedule.geometric) has no param "colour".',
+      },
     ]);
   });
 
   it('reports every problem at once', () => {
     const f = base();
-    f.nodes[0].params = { value: 1000 };
-    f.nodes[1].type = 'nope';
-    f.edges.push({ from: 'ghost.samples', to: 'plus.samples' });
+    f.nodes[1].params = { levels: 50000 };
+    f.nodes[2].type = 'nope';
+    f.edges.push({ from: 'ghost.dataset', to: 'fit.model' });
     expect(problemsOf(f)).toHaveLength(3);
   });
 
@@ -167,8 +164,8 @@ describe('parseGraph', () => {
 
   it('treats __proto__ and constructor as plain unknown names, never as code', () => {
     const text = JSON.stringify(base()).replace(
-      '"params":{"value":2}',
-      '"params":{"value":2,"__proto__":{"polluted":true}}',
+      '"params":{"count":2}',
+      '"params":{"count":2,"__proto__":{"polluted":true}}',
     );
     expect(problemsOf(text)).toEqual([
       {
@@ -190,11 +187,11 @@ describe('parseGraph', () => {
       version: 1,
       format: 'scoregraph',
     };
-    const result = parseGraph(JSON.stringify(shuffled), testRegistry);
+    const result = parseGraph(JSON.stringify(shuffled), corpusCatalog);
     if (!result.ok) throw new Error('expected ok');
     const text = serializeGraph(result.graph);
     expect(text.indexOf('"format"')).toBeLessThan(text.indexOf('"nodes"'));
-    const again = parseGraph(text, testRegistry);
+    const again = parseGraph(text, corpusCatalog);
     expect(again.ok && serializeGraph(again.graph)).toBe(text);
   });
 

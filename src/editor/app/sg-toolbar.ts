@@ -57,8 +57,9 @@ export class SgToolbar extends LitElement {
       ${this.button('view.arrange', 'Arrange')} ${this.button('view.runs', 'Runs')}
       <span class="grow"></span>
       ${
+        // Stop comes up left of Run, never under the pointer that just pressed Run.
         running
-          ? this.button('run.stop', '■ Stop', 'stop')
+          ? html`${this.button('run.stop', '■ Stop', 'stop')} ${this.button('run.start', '▶ Run', 'primary')}`
           : html`${
               blocked && e.doc.graph.nodes.length
                 ? html`<span
@@ -148,7 +149,12 @@ export class SgToolbar extends LitElement {
                     void this.editor.commands.run(c.id);
                   }}
                 >
-                  <span>${c.label}</span><kbd>${c.kbd?.length ? describeChord(c.kbd[0]) : ''}</kbd>
+                  <span class="item-label"
+                    >${c.label}${
+                      // Why it is disabled, in words next to it (not only in a tooltip).
+                      reason ? html`<small class="why" data-testid="menu-reason">${reason}</small>` : nothing
+                    }</span
+                  ><kbd>${c.kbd?.length ? describeChord(c.kbd[0]) : ''}</kbd>
                 </button>`;
               })}
             </div>`

@@ -3,13 +3,13 @@ import { checkGraph, type Graph } from '../../graph';
 import { copyFragment, parseFragment, pasteFragment } from './clipboard';
 import { emptyGraph } from './empty-graph';
 import { addNodes, connect } from './graph-ops';
-import { testRegistry } from './test-kinds';
+import { registry } from '../../nodes/registry';
 
 const graph: Graph = connect(
   connect(
     addNodes(emptyGraph(), [
       { id: 'data', type: 'data.toy2d', params: { count: 99 }, position: [0, 0] },
-      { id: 'net', type: 'model.mlp', params: {}, position: [300, 50] },
+      { id: 'net', type: 'score.exact', params: {}, position: [300, 50] },
       { id: 'scatter', type: 'view.points', params: {}, position: [600, 0] },
     ]),
     'data.dataset',
@@ -37,7 +37,7 @@ describe('copy / paste', () => {
     });
     expect(after.edges).toContainEqual({ from: 'data2.dataset', to: 'net2.dataset' });
     expect(after.edges).toHaveLength(graph.edges.length + 1);
-    expect(checkGraph(after, testRegistry)).toEqual([]);
+    expect(checkGraph(after, registry)).toEqual([]);
   });
 
   it('places the fragment top-left at a point, and pasting twice gives new ids again', () => {
@@ -46,7 +46,7 @@ describe('copy / paste', () => {
     expect(once.graph.nodes.find((n) => n.id === once.ids[0])!.position).toEqual([1000, 1050]);
     const twice = pasteFragment(once.graph, fragment, { at: [0, 0] });
     expect(new Set([...once.ids, ...twice.ids]).size).toBe(4);
-    expect(checkGraph(twice.graph, testRegistry)).toEqual([]);
+    expect(checkGraph(twice.graph, registry)).toEqual([]);
   });
 
   it('does not share params with the copied nodes', () => {

@@ -13,12 +13,12 @@ import {
 } from './graph-ops';
 import { baseId, freshId } from './ids';
 import { placeUnplaced } from './layout';
-import { testRegistry } from './test-kinds';
+import { registry } from '../../nodes/registry';
 
 const base: Graph = addNodes(emptyGraph(), [
   { id: 'data', type: 'data.toy2d', params: {}, position: [0, 0] },
-  { id: 'net', type: 'model.mlp', params: {}, position: [300, 0] },
-  { id: 'net2', type: 'model.mlp', params: {}, position: [300, 200] },
+  { id: 'net', type: 'score.exact', params: {}, position: [300, 0] },
+  { id: 'net2', type: 'score.exact', params: {}, position: [300, 200] },
 ]);
 
 describe('graph edits', () => {
@@ -32,7 +32,7 @@ describe('graph edits', () => {
       'net.dataset',
     );
     expect(g3.edges).toEqual([{ from: 'moons.dataset', to: 'net.dataset' }]);
-    expect(checkGraph(g3, testRegistry)).toEqual([]);
+    expect(checkGraph(g3, registry)).toEqual([]);
   });
 
   it('removing a node removes its wires', () => {
@@ -82,8 +82,8 @@ describe('ids and placement', () => {
       ...emptyGraph(),
       nodes: [
         { id: 'data', type: 'data.toy2d', params: {} },
-        { id: 'net', type: 'model.mlp', params: {} },
-        { id: 'keep', type: 'model.mlp', params: {}, position: [7, 7] },
+        { id: 'net', type: 'score.exact', params: {} },
+        { id: 'keep', type: 'score.exact', params: {}, position: [7, 7] },
       ],
       edges: [{ from: 'data.dataset', to: 'net.dataset' }],
     };

@@ -2,18 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { emptyGraph } from './empty-graph';
 import { addNodes, connect, setParam } from './graph-ops';
 import { LiveProblems } from './problems';
-import { testRegistry } from './test-kinds';
+import { registry } from '../../nodes/registry';
 
 describe('live problems', () => {
   it('puts compile problems on the nodes they name and clears them when fixed', () => {
-    const live = new LiveProblems(testRegistry);
+    const live = new LiveProblems(registry);
     let g = addNodes(emptyGraph(), [
-      { id: 'data', type: 'data.toy2d', params: { count: 5 } },
-      { id: 'net', type: 'model.mlp', params: {} },
+      { id: 'data', type: 'data.toy2d', params: { count: 1 } },
+      { id: 'net', type: 'score.exact', params: {} },
     ]);
     live.check(g);
     expect(live.byNode.get('data')?.[0]).toMatchObject({ param: 'count' });
-    expect(live.byNode.get('data')?.[0].message).toContain('between 10 and');
+    expect(live.byNode.get('data')?.[0].message).toContain('between 2 and');
     g = setParam(g, 'data', 'count', 50);
     live.check(g);
     expect(live.byNode.get('data')).toBeUndefined();
@@ -24,8 +24,8 @@ describe('live problems', () => {
   });
 
   it('keeps the same problem list object when nothing changed (no needless redraws)', () => {
-    const live = new LiveProblems(testRegistry);
-    const g = addNodes(emptyGraph(), [{ id: 'net', type: 'model.mlp', params: {} }]);
+    const live = new LiveProblems(registry);
+    const g = addNodes(emptyGraph(), [{ id: 'net', type: 'score.exact', params: {} }]);
     live.check(g);
     const first = live.byNode.get('net');
     let heard = 0;
