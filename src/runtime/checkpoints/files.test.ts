@@ -3,17 +3,17 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { integer } from '../graph';
-import { defineNode } from '../nodes/define';
-import { zipCheckpoint } from '../nodes/model/checkpoint-bundle';
-import load from '../nodes/model/load';
-import { NodeRegistry } from '../nodes/registry';
-import { encodeCheckpoint } from '../score/checkpoint';
-import { mlpNetwork } from '../score/networks/mlp';
-import { copyWeights, countParameters, createWeights } from '../score/networks/weights';
-import { makeTrainedNetwork } from '../score/trained';
-import { readCheckpointFile } from './checkpoint-files';
-import { runCli } from './run-command';
+import { integer } from '../../graph';
+import { defineNode } from '../../nodes/define';
+import { zipCheckpoint } from './zip-bundle';
+import load from '../../nodes/model/load';
+import { NodeRegistry } from '../../nodes/registry';
+import { encodeCheckpoint } from '../../score/checkpoint';
+import { mlpNetwork } from '../../score/networks/mlp';
+import { copyWeights, countParameters, createWeights } from '../../score/networks/weights';
+import { makeTrainedNetwork } from '../../score/trained';
+import { readCheckpointFile } from './files';
+import { runCli } from '../../cli/run-command';
 
 /** Stands in for train.fit: a "trained" MLP made from a seed, after `steps` steps. */
 const fakeFit = defineNode({
@@ -133,7 +133,7 @@ describe('checkpoints in the CLI', () => {
 
 describe('resuming training from a checkpoint', () => {
   it('train.fit continues a model.load checkpoint: the step count carries on and the weights move on', async () => {
-    const { registry: shipped } = await import('../nodes/registry');
+    const { registry: shipped } = await import('../../nodes/registry');
     const dir = await mkdtemp(join(tmpdir(), 'sg-resume-'));
     const pipeline = (model: unknown) => ({
       format: 'scoregraph',
