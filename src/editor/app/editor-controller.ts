@@ -37,6 +37,10 @@ export interface RuntimePort {
   dispose(): void;
   /** The trained model a node output, encoded as a checkpoint (issue 5's Save trained model). */
   exportCheckpoint?(nodeId: string): Promise<{ name: string; json: Json; weights: ArrayBuffer }>;
+  /** The graph as a PyTorch project (issue 11's File → Export → PyTorch). */
+  exportPytorch?(
+    graph: Graph,
+  ): Promise<{ ok: true; name: string; zip: Uint8Array } | { ok: false; problems: string[] }>;
 }
 
 /** An open node search: where it shows, where the node goes, and the wire it should take. */
