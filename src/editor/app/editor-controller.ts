@@ -33,7 +33,7 @@ const LONG_RUN_SECONDS = 15 * 60;
 
 /** What the editor needs from the runtime client (src/runtime/client.ts). */
 export interface RuntimePort {
-  readonly ready: Promise<{ backend: BackendName; reason: string }>;
+  readonly ready: Promise<{ backend: BackendName; reason: string; warning?: string }>;
   run(graph: Graph, options?: { seed?: number; targets?: string[] }): number;
   cancel(): void;
   clearCache(): void;
@@ -59,7 +59,7 @@ export class EditorController {
   readonly selectedWire = new Store<string | null>(null);
   readonly toasts = new Toasts();
   readonly search = new Store<SearchRequest | null>(null);
-  readonly backend = new Store<{ backend: string; reason: string } | null>(null);
+  readonly backend = new Store<{ backend: string; reason: string; warning?: string } | null>(null);
   /** Each run the editor asks for, with the graph it sent (the run history records it). */
   readonly runRequests = new Store<{ runId: number; graph: Graph } | null>(null);
   readonly commands = new CommandRegistry();
@@ -112,7 +112,11 @@ export class EditorController {
       }),
     );
     runtime.ready.then(
-      (ready) => this.backend.set(ready),
+      (ready) => {
+        this.backend.set(ready);
+        // Said once, in words: a forced backend that is slow here, or that could not start.
+        if (ready.warning) this.toasts.show(ready.warning, 'error', 20000);
+      },
       (error: unknown) => this.backend.set({ backend: 'none', reason: String(error) }),
     );
     this.cleanups.push(this.backend.listen(() => this.commands.changed()));
