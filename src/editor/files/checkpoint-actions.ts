@@ -4,14 +4,14 @@
  * (.ckpt.json + .ckpt.bin, or .ckpt.zip, e.g. written by the CLI) or from the store.
  */
 import type { Json, KindSpec } from '../../graph';
-import { pairCheckpoint, zipCheckpoint, type NamedBytes } from '../../nodes/model/checkpoint-bundle';
-import { checkpointInfo, formatShape } from '../../nodes/model/checkpoint-source';
+import { pairCheckpoint, zipCheckpoint, type NamedBytes } from '../../runtime/checkpoints/zip-bundle';
+import { formatShape, readCheckpointHeader } from '../../graph/checkpoint-header';
 import {
   listStoredCheckpoints,
   loadStoredCheckpoint,
   slug,
   storeCheckpoint,
-} from '../../nodes/model/checkpoint-store';
+} from '../../runtime/checkpoints/browser-store';
 import type { EditorController } from '../app/editor-controller';
 import { setParam } from '../state/graph-ops';
 import { download } from './download';
@@ -92,7 +92,7 @@ export class CheckpointActions {
   async loadFiles(files: readonly NamedBytes[], target: CheckpointTarget): Promise<boolean> {
     const bundle = pairCheckpoint(files);
     if (!bundle.ok) return this.fail(bundle.message);
-    const info = checkpointInfo(bundle.data.json);
+    const info = readCheckpointHeader(bundle.data.json);
     if ('message' in info) return this.fail(info.message);
     try {
       const stored = await storeCheckpoint(bundle.name, bundle.data);
@@ -124,7 +124,7 @@ export class CheckpointActions {
   }
 
   private async use(id: string, header: Json, target: CheckpointTarget): Promise<boolean> {
-    const info = checkpointInfo(header);
+    const info = readCheckpointHeader(header);
     if ('message' in info) return this.fail(info.message);
     const { doc } = this.editor;
     let nodeId: string | null = this.isLoadNode(target.nodeId) ? target.nodeId : null;
