@@ -19,6 +19,8 @@ export interface SocketMetas {
      * (conditional norms): train.fit then sets `levels` from the schedule.
      */
     conditional?: boolean;
+    /** An untrained network's architecture params (for train.fit's compile-time memory estimate). */
+    architecture?: Readonly<Record<string, unknown>>;
   };
   Loss: Record<string, never>;
   Optimizer: Record<string, never>;

@@ -6,7 +6,7 @@
 import { integer } from '../../graph';
 import type { TrainedNetwork } from '../../score/trained';
 import { declareNode, defineNode, lazy } from '../define';
-import { trainedModelMeta } from './fit-checks';
+import { checkStepMemory, trainedModelMeta } from './fit-checks';
 
 export const declaration = declareNode({
   type: 'train.fit',
@@ -49,10 +49,11 @@ export const declaration = declareNode({
     }),
   },
 
-  infer: ({ inputs }) => ({
-    model: trainedModelMeta(inputs.dataset, inputs.schedule, inputs.model),
-    losses: {},
-  }),
+  infer: ({ nodeId, inputs, params, backend }) => {
+    const model = trainedModelMeta(inputs.dataset, inputs.schedule, inputs.model);
+    checkStepMemory(nodeId, inputs.dataset, inputs.model, params.batchSize, backend);
+    return { model, losses: {} };
+  },
 
   summarize({ model, losses }) {
     const trained = model as TrainedNetwork;
