@@ -3,7 +3,17 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'out/', 'test-results/', 'playwright-report/', 'e2e-artifacts/', 'public/'] },
+  {
+    ignores: [
+      'dist/',
+      'node_modules/',
+      'out/',
+      'test-results/',
+      'playwright-report/',
+      'e2e-artifacts/',
+      'public/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -20,13 +30,29 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: ['@tensorflow/*', '**/score/**', 'lit/directives/unsafe-*', 'lit-html/directives/unsafe-*'] },
+        {
+          patterns: [
+            '@tensorflow/*',
+            '**/score/**',
+            'lit/directives/unsafe-*',
+            'lit-html/directives/unsafe-*',
+          ],
+        },
       ],
       'no-restricted-properties': [
         'error',
-        { property: 'innerHTML', message: 'Render with Lit templates: text from files must never become HTML.' },
-        { property: 'outerHTML', message: 'Render with Lit templates: text from files must never become HTML.' },
-        { property: 'insertAdjacentHTML', message: 'Render with Lit templates: text from files must never become HTML.' },
+        {
+          property: 'innerHTML',
+          message: 'Render with Lit templates: text from files must never become HTML.',
+        },
+        {
+          property: 'outerHTML',
+          message: 'Render with Lit templates: text from files must never become HTML.',
+        },
+        {
+          property: 'insertAdjacentHTML',
+          message: 'Render with Lit templates: text from files must never become HTML.',
+        },
       ],
     },
   },
@@ -57,10 +83,22 @@ export default tseslint.config(
                 '!./score/*',
               ],
               allowTypeImports: true,
-              message: 'Import the science with `await import(...)` inside run(); only `import type` at the top.',
+              message:
+                'Import the science with `await import(...)` inside run(); only `import type` at the top.',
             },
           ],
         },
+      ],
+    },
+  },
+  {
+    // Drawing and image files are shared by the editor and the CLI: no tfjs, no host layers.
+    files: ['src/render/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['@tensorflow/*', '**/score/**', '**/runtime/**', '**/editor/**', '**/cli/**'] },
       ],
     },
   },
@@ -69,7 +107,10 @@ export default tseslint.config(
     files: ['src/graph/**/*.ts'],
     ignores: ['**/*.test.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: ['@tensorflow/*', '**/nodes/**', '**/runtime/**', '**/editor/**', '**/score/**'] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['@tensorflow/*', '**/nodes/**', '**/runtime/**', '**/editor/**', '**/score/**'] },
+      ],
     },
   },
 );

@@ -7,7 +7,9 @@
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Executor } from '../runtime/execute';
+import type { Json } from '../graph';
 import type { Plan } from '../runtime/compile';
+import type { Provenance } from '../runtime/provenance';
 import {
   checkpointBaseName,
   MAX_HEADER_BYTES,
@@ -18,7 +20,11 @@ import {
 import type { CheckpointData } from '../nodes/model/checkpoint-source';
 
 /** Every trained network among the plan's cached outputs, as files to write: name → bytes. */
-export async function checkpointFiles(plan: Plan, executor: Executor): Promise<Map<string, Uint8Array>> {
+export async function checkpointFiles(
+  plan: Plan,
+  executor: Executor,
+  provenance?: Provenance,
+): Promise<Map<string, Uint8Array>> {
   const { isTrainedNetwork } = await import('../score/trained');
   const { encodeCheckpoint } = await import('../score/checkpoint');
   const files = new Map<string, Uint8Array>();
@@ -30,7 +36,8 @@ export async function checkpointFiles(plan: Plan, executor: Executor): Promise<M
       // One model output (the usual case) keeps the plain node id as the file name.
       const base = trained.length === 1 ? step.nodeId : `${step.nodeId}.${socket}`;
       const { json, weights } = await encodeCheckpoint(value);
-      files.set(`${base}.ckpt.json`, new TextEncoder().encode(JSON.stringify(json, null, 2) + '\n'));
+      const header = provenance ? { ...(json as Record<string, Json>), provenance: { ...provenance } } : json;
+      files.set(`${base}.ckpt.json`, new TextEncoder().encode(JSON.stringify(header, null, 2) + '\n'));
       files.set(`${base}.ckpt.bin`, new Uint8Array(weights));
     }
   }

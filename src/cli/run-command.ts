@@ -4,7 +4,8 @@ import { parseGraph, type Graph } from '../graph';
 import type { NodeRegistry } from '../nodes/registry';
 import { useNodeBackend } from '../runtime/backend-node';
 import { compile } from '../runtime/compile';
-import { Executor } from '../runtime/execute';
+import { DEFAULT_SEED, Executor } from '../runtime/execute';
+import { provenance } from '../runtime/provenance';
 import { useCheckpointReader } from '../nodes/model/checkpoint-source';
 import { parseArgs, USAGE, type RunArgs } from './args';
 import { readCheckpointFile } from './checkpoint-files';
@@ -21,6 +22,10 @@ export interface CliIo {
 export const EXIT = { ok: 0, runFailed: 1, invalid: 2 } as const;
 
 export async function runCli(argv: readonly string[], registry: NodeRegistry, io: CliIo): Promise<number> {
+  if (wantsHelp(argv)) {
+    io.stdout(USAGE);
+    return EXIT.ok;
+  }
   let args: RunArgs;
   try {
     args = parseArgs(argv);
@@ -76,7 +81,13 @@ export async function runCli(argv: readonly string[], registry: NodeRegistry, io
     onEvent: (event) => printer.handle(event),
   });
   printer.finish();
-  const written = await writeOutputs({ args, plan: compiled.plan, result, executor, backend });
+  const written = await writeOutputs({
+    args,
+    plan: compiled.plan,
+    result,
+    executor,
+    provenance: provenance(compiled.plan.graph, args.seed ?? DEFAULT_SEED, backend),
+  });
   executor.clear();
   uninstallReader();
   if (result.status !== 'done') {
@@ -85,6 +96,11 @@ export async function runCli(argv: readonly string[], registry: NodeRegistry, io
   }
   io.stdout(`Done in ${result.seconds.toFixed(1)} s. Wrote ${written.length} files to ${args.out}/`);
   return EXIT.ok;
+}
+
+/** `scoregraph`, `--help`, `-h` or `help` anywhere before a graph path: usage on stdout, exit 0. */
+function wantsHelp(argv: readonly string[]): boolean {
+  return argv.some((a) => a === '--help' || a === '-h') || argv[0] === 'help';
 }
 
 function invalid(io: CliIo, path: string, problems: string[]): number {

@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { hasNumpy } from '../runtime/render/has-numpy';
+import { hasNumpy } from '../../test-support/has-numpy';
+import { readGraphPng } from '../render/graph-png';
 
 const run = promisify(execFile);
 const small = [
@@ -52,10 +53,29 @@ describe.each(['wasm', 'cpu'] as const)(
       expect(summary.nodes.schedule.summary.sigmas[0]).toBe(1);
       expect(summary.nodes.train.summary.step).toBe(300);
       expect(summary.nodes.train.summary.finalLoss).toBeLessThan(1); // an untrained net scores ~D/2 = 1 on average
+      // Readable: a net as its architecture, parameter count and steps; a viewer as shapes.
+      expect(summary.nodes.net.summary).toEqual({
+        architecture: { kind: 'mlp', width: 64, depth: 3, activation: 'silu', divideBySigma: true },
+        trainedSteps: 0,
+      });
+      // 2 → 64 (+ log σ input) → 64 → 64 → 2
+      expect(summary.nodes.train.summary).toMatchObject({
+        trainedSteps: 300,
+        parameters: 3 * 64 + 64 + 2 * (64 * 64 + 64) + 64 * 2 + 2,
+      });
+      expect(summary.nodes.samples.summary).toMatchObject({ points: 300, dataPoints: 500 });
 
       const png = readFileSync(join(out, 'samples.png'));
       expect(Array.from(png.subarray(1, 4))).toEqual([80, 78, 71]); // "PNG"
-      expect(png.includes(Buffer.from('scoregraph\0{"format":"scoregraph"'))).toBe(true);
+      const read = readGraphPng(png);
+      expect(read.ok && JSON.parse(read.graphText).nodes).toHaveLength(9);
+      expect(read.ok && read.provenance).toEqual({
+        graphHash: summary.graphHash,
+        seed: 3,
+        backend,
+        scoregraph: summary.scoregraph,
+        tfjs: summary.tfjs,
+      });
 
       if (!hasNumpy) return;
       const { stdout: py } = await run('python3', [

@@ -73,7 +73,13 @@ export class Executor {
     const keys = new Map<string, string>();
     this.evictRemovedNodes(plan);
 
-    emit({ type: 'run-started', runId, nodeIds: plan.steps.map((s) => s.nodeId), backend: this.backend, seed });
+    emit({
+      type: 'run-started',
+      runId,
+      nodeIds: plan.steps.map((s) => s.nodeId),
+      backend: this.backend,
+      seed,
+    });
     for (const step of plan.steps) emit({ type: 'queued', runId, nodeId: step.nodeId });
 
     const finish = (status: RunResult['status'], message?: string): RunResult => {

@@ -4,8 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { hasNumpy } from './has-numpy';
-import { displayArray, drawImages, drawPoints } from './draw-display';
+import { hasNumpy } from '../../test-support/has-numpy';
+import { displayArray, drawImages, drawLoss, drawPoints, PLOT_COLORS } from './draw-display';
+import { ticks, tickLabel } from './plot-frame';
 import { encodeNpy } from './npy';
 import { crc32, encodePng } from './png';
 
@@ -78,10 +79,67 @@ describe('display rasters', () => {
     ).toEqual([2, 1, 2, 1]);
   });
 
-  it('puts points where their coordinates say', () => {
-    const r = drawPoints({ kind: 'points', points: new Float32Array([1, 1]), bounds: [-1, 1, -1, 1] }, 101);
-    const blue = (x: number, y: number) => r.rgba[(y * 101 + x) * 4 + 2] > r.rgba[(y * 101 + x) * 4];
-    expect(blue(100, 0)).toBe(true); // top right
-    expect(blue(0, 100)).toBe(false);
+  it('puts points where their coordinates say, inside labelled axes, with nothing clipped', () => {
+    const points = new Float32Array([1, 1, -1, -1, 1.5, 0]); // the last one outside the bounds
+    const overlay = new Float32Array([0, 0]);
+    const r = drawPoints({ kind: 'points', points, overlay, bounds: [-1, 1, -1, 1] }, 300);
+    const pixelsOf = (color: readonly number[], tolerance = 90) => {
+      const at: [number, number][] = [];
+      for (let y = 0; y < r.height; y++)
+        for (let x = 0; x < r.width; x++) {
+          const o = (y * r.width + x) * 4;
+          const d =
+            Math.abs(r.rgba[o] - color[0]) +
+            Math.abs(r.rgba[o + 1] - color[1]) +
+            Math.abs(r.rgba[o + 2] - color[2]);
+          if (d < tolerance) at.push([x, y]);
+        }
+      return at;
+    };
+    const samples = pixelsOf(PLOT_COLORS.samples, 150); // dots are drawn a little transparent
+    // Three dots: top right (1, 1), bottom left (-1, -1), and (1.5, 0) at the right edge, all drawn whole.
+    const right = samples.filter(([x, y]) => x > r.width * 0.7 && y > 20); // below the legend
+    expect(samples.some(([x, y]) => x < r.width / 2 && y > r.height / 2)).toBe(true);
+    expect(right.some(([, y]) => y < r.height / 3)).toBe(true);
+    expect(Math.max(...samples.map(([x]) => x))).toBeLessThan(r.width - 4);
+    // The legend has a swatch for the data only when there is data.
+    expect(pixelsOf(PLOT_COLORS.data).length).toBeGreaterThan(50);
+    const alone = drawPoints({ kind: 'points', points, bounds: [-1, 1, -1, 1] }, 300);
+    expect(
+      alone.rgba.some(
+        (_, i) =>
+          i % 4 === 0 && alone.rgba[i] === PLOT_COLORS.data[0] && alone.rgba[i + 1] === PLOT_COLORS.data[1],
+      ),
+    ).toBe(false);
+    // Axis text: dark ink below the plot (tick labels) and at the left (the y title).
+    expect(pixelsOf([31, 41, 55]).some(([, y]) => y > r.height - 30)).toBe(true);
+  });
+
+  it('draws the loss against the step, and per noise level in a second panel', () => {
+    const d = { kind: 'loss' as const, steps: [50, 100, 150], loss: [1, 0.5, 0.3] };
+    const one = drawLoss(d);
+    const two = drawLoss({ ...d, perLevel: [0.1, 0.4, 0.9], sigmas: [1, 0.1, 0.01] });
+    expect(two.width).toBe(2 * one.width);
+    const blue = (x0: number, x1: number) => {
+      let n = 0;
+      for (let y = 0; y < two.height; y++)
+        for (let x = x0; x < x1; x++) {
+          const o = (y * two.width + x) * 4;
+          if (two.rgba[o + 2] > 180 && two.rgba[o] < 80) n++;
+        }
+      return n;
+    };
+    expect(blue(0, one.width)).toBeGreaterThan(50);
+    expect(blue(one.width, two.width)).toBeGreaterThan(50);
+  });
+});
+
+describe('axis ticks', () => {
+  it('steps of 1, 2 or 5 × 10^k on linear axes, powers of ten on log axes', () => {
+    expect(ticks({ min: 0, max: 1, label: '' })).toEqual([0, 0.2, 0.4, 0.6000000000000001, 0.8, 1]);
+    expect(ticks({ min: -3, max: 17, label: '' })).toEqual([0, 5, 10, 15]);
+    expect(ticks({ min: 0.004, max: 2, label: '', log: true })).toEqual([0.01, 0.1, 1]);
+    expect(ticks({ min: 0.2, max: 1.1, label: '', log: true })).toEqual([0.2, 0.5, 1]);
+    expect([0, 0.5, 1e-4, 25000, 12].map(tickLabel)).toEqual(['0', '0.5', '1e-4', '3e4', '12']);
   });
 });
