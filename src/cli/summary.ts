@@ -19,7 +19,7 @@ export function runSummary(
   for (const step of plan.steps) {
     const r = result.nodes.get(step.nodeId);
     const network = networkOf(executor.outputsOf(step.nodeId));
-    const summary = r?.display ? displayShape(r.display) : (r?.summary ?? null);
+    const summary = step.kind.view && r?.display ? displayShape(r.display) : (r?.summary ?? null);
     nodes[step.nodeId] = {
       type: step.kind.type,
       status: r?.status ?? 'not run',
