@@ -1,20 +1,26 @@
 /** Command-line flags of `scoregraph run`. */
 import type { Json } from '../graph';
+import type { NodeBackendName } from '../runtime/backend-node';
+
+const BACKENDS = ['auto', 'webgpu', 'wasm', 'cpu'] as const;
 
 export interface RunArgs {
   graphPath: string;
   out: string;
-  backend: 'wasm' | 'cpu';
+  /** `auto`: WebGPU on a hardware adapter, else WASM. */
+  backend: NodeBackendName | 'auto';
   seed?: number;
   sets: { nodeId: string; param: string; value: Json }[];
   saveCheckpoints: boolean;
 }
 
-export const USAGE = `Usage: scoregraph run <graph.json> [--out DIR] [--backend wasm|cpu] [--seed N]
+export const USAGE = `Usage: scoregraph run <graph.json> [--out DIR] [--backend auto|webgpu|wasm|cpu] [--seed N]
                       [--set nodeId.param=value ...] [--save-checkpoints]
        scoregraph --help
 
 Runs a scoregraph graph headless and writes into --out (default ./out):
+  --backend             auto (default): WebGPU on a hardware GPU adapter, else WASM;
+                        webgpu: Dawn (npm "webgpu"), on any adapter, software ones included
   summary.json          the run's graph hash, seed, backend and versions; per node: status,
                         seconds and what it made (networks: architecture, parameters, steps)
   <viewer>.png, .npy    each viewer's plot (the graph inside: drop it on the editor) and
@@ -26,7 +32,7 @@ Exit status: 0 done, 1 a node failed while running, 2 the graph or the flags are
 export function parseArgs(argv: readonly string[]): RunArgs {
   const [command, ...rest] = argv;
   if (command !== 'run') throw new Error(command ? `Unknown command "${command}".` : 'No command given.');
-  const args: RunArgs = { graphPath: '', out: 'out', backend: 'wasm', sets: [], saveCheckpoints: false };
+  const args: RunArgs = { graphPath: '', out: 'out', backend: 'auto', sets: [], saveCheckpoints: false };
   for (let i = 0; i < rest.length; i++) {
     const flag = rest[i];
     const value = () => {
@@ -39,8 +45,8 @@ export function parseArgs(argv: readonly string[]): RunArgs {
         args.out = value();
         break;
       case '--backend': {
-        const b = value();
-        if (b !== 'wasm' && b !== 'cpu') throw new Error(`--backend must be wasm or cpu (got "${b}").`);
+        const b = value() as RunArgs['backend'];
+        if (!BACKENDS.includes(b)) throw new Error(`--backend must be ${BACKENDS.join(', ')} (got "${b}").`);
         args.backend = b;
         break;
       }

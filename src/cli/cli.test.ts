@@ -92,7 +92,7 @@ describe('scoregraph run', () => {
     expect(c.err[0]).toContain('cannot read the graph file');
     c = capture();
     expect(await runCli(['run', path, '--backend', 'tpu'], testRegistry, c.io)).toBe(2);
-    expect(c.err[0]).toBe('scoregraph: --backend must be wasm or cpu (got "tpu").');
+    expect(c.err[0]).toBe('scoregraph: --backend must be auto, webgpu, wasm, cpu (got "tpu").');
   });
 
   it('exits 1 when a node fails while running and names it', async () => {

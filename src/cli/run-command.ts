@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { parseGraph, type Graph } from '../graph';
 import type { NodeRegistry } from '../nodes/registry';
-import { useNodeBackend } from '../runtime/backend-node';
+import { chooseNodeBackend, releaseNodeBackends, type NodeBackendChoice } from '../runtime/backend-node';
 import { compile } from '../runtime/compile';
 import { DEFAULT_SEED, Executor } from '../runtime/execute';
 import { provenance } from '../runtime/provenance';
@@ -66,9 +66,17 @@ export async function runCli(argv: readonly string[], registry: NodeRegistry, io
       compiled.problems.map((p) => p.message),
     );
 
-  const backend = await useNodeBackend(args.backend);
+  let choice: NodeBackendChoice;
+  try {
+    choice = await chooseNodeBackend(args.backend);
+  } catch (error) {
+    io.stderr(`scoregraph: ${(error as Error).message}`);
+    await releaseNodeBackends();
+    return EXIT.runFailed;
+  }
+  const { backend } = choice;
   io.stderr(
-    `scoregraph: running "${recheck.graph.name}" on ${backend} (${compiled.plan.steps.length} nodes)`,
+    `scoregraph: running "${recheck.graph.name}" on ${backend} (${compiled.plan.steps.length} nodes; ${choice.reason})`,
   );
   const executor = new Executor(backend);
   // model.load names checkpoints by path here (in the browser: by id in its checkpoint store).
@@ -87,9 +95,11 @@ export async function runCli(argv: readonly string[], registry: NodeRegistry, io
     result,
     executor,
     provenance: provenance(compiled.plan.graph, args.seed ?? DEFAULT_SEED, backend),
+    adapter: choice.adapter,
   });
   executor.clear();
   uninstallReader();
+  await releaseNodeBackends();
   if (result.status !== 'done') {
     io.stderr(`scoregraph: ${result.message ?? 'the run failed.'}`);
     return EXIT.runFailed;

@@ -8,12 +8,14 @@ import type { DisplayPayload } from '../nodes/display';
 import type { Plan } from '../runtime/compile';
 import type { Executor, RunResult } from '../runtime/execute';
 import type { Provenance } from '../runtime/provenance';
+import type { WebGpuAdapterReport } from '../runtime/webgpu-backend';
 
 export function runSummary(
   plan: Plan,
   result: RunResult,
   executor: Executor,
   provenance: Provenance,
+  adapter?: WebGpuAdapterReport,
 ): Record<string, Json> {
   const nodes: Record<string, Json> = {};
   for (const step of plan.steps) {
@@ -33,6 +35,7 @@ export function runSummary(
   return {
     graph: plan.graph.name,
     ...(provenance as unknown as Record<string, Json>),
+    ...(adapter ? { adapter: adapter as unknown as Json } : {}),
     status: result.status,
     seconds: roundSeconds(result.seconds),
     ...(result.message ? { message: result.message } : {}),

@@ -7,6 +7,7 @@ import { encodeNpy } from '../render/npy';
 import type { Plan } from '../runtime/compile';
 import type { Executor, RunResult } from '../runtime/execute';
 import type { Provenance } from '../runtime/provenance';
+import type { WebGpuAdapterReport } from '../runtime/webgpu-backend';
 import type { RunArgs } from './args';
 import { checkpointFiles } from './checkpoint-files';
 import { runSummary } from './summary';
@@ -17,6 +18,8 @@ export async function writeOutputs(options: {
   result: RunResult;
   executor: Executor;
   provenance: Provenance;
+  /** The WebGPU adapter the run used, when it ran on WebGPU. */
+  adapter?: WebGpuAdapterReport;
 }): Promise<string[]> {
   const { args, plan, result, executor, provenance } = options;
   await mkdir(args.out, { recursive: true });
@@ -35,6 +38,9 @@ export async function writeOutputs(options: {
   }
   if (args.saveCheckpoints)
     for (const [name, bytes] of await checkpointFiles(plan, executor, provenance)) await write(name, bytes);
-  await write('summary.json', JSON.stringify(runSummary(plan, result, executor, provenance), null, 2) + '\n');
+  await write(
+    'summary.json',
+    JSON.stringify(runSummary(plan, result, executor, provenance, options.adapter), null, 2) + '\n',
+  );
   return written;
 }

@@ -1,14 +1,18 @@
 /** Draws any viewer display as an RGBA raster (the CLI's PNGs; the editor draws on canvases). */
 import type { DisplayPayload, ImagesDisplay, LossDisplay, PointsDisplay } from '../nodes/display';
+import { hexToRgb, plotPalette } from './palette';
 import { drawFrame, drawLegend } from './plot-frame';
 import { Raster, type Rgb } from './raster';
 
-// Light-theme plot colours: data, samples and field in distinct hues, legible on white.
+// The light theme's plot palette: the same colours as the editor's viewers.
+const PALETTE = plotPalette('light');
 export const PLOT_COLORS = {
-  data: [51, 65, 85] as Rgb,
-  samples: [194, 65, 12] as Rgb,
-  field: [13, 148, 136] as Rgb,
-  loss: [29, 78, 216] as Rgb,
+  background: hexToRgb(PALETTE.background),
+  data: hexToRgb(PALETTE.data),
+  samples: hexToRgb(PALETTE.samples),
+  field: hexToRgb(PALETTE.field),
+  loss: hexToRgb(PALETTE.loss),
+  text: hexToRgb(PALETTE.text),
 };
 
 export function drawDisplay(display: DisplayPayload): Raster {
@@ -51,7 +55,7 @@ export function drawImages(d: ImagesDisplay, cell = Math.max(1, Math.floor(56 / 
  * samples on top. The axes cover the display bounds and every point, so nothing is clipped.
  */
 export function drawPoints(d: PointsDisplay, size = 560): Raster {
-  const r = new Raster(size, size);
+  const r = new Raster(size, size, PLOT_COLORS.background);
   let [x0, x1, y0, y1] = d.bounds;
   for (const set of [d.points, d.overlay ?? new Float32Array(0)])
     for (let i = 0; i + 1 < set.length; i += 2)
@@ -69,22 +73,23 @@ export function drawPoints(d: PointsDisplay, size = 560): Raster {
   );
   const { x, y } = frame;
   const legend: { label: string; color: Rgb }[] = [];
-  if (d.overlay) {
-    for (let i = 0; i + 1 < d.overlay.length; i += 2)
-      r.dot(x(d.overlay[i]), y(d.overlay[i + 1]), 1.3, PLOT_COLORS.data, 0.6);
-    legend.push({ label: 'data', color: PLOT_COLORS.data });
-  }
+  // Field first and faint, then the data, then the samples on top.
   if (d.field) {
     for (let i = 0; i + 3 < d.field.length; i += 4) {
       const [fx, fy, dx, dy] = [d.field[i], d.field[i + 1], d.field[i + 2], d.field[i + 3]];
-      r.line(x(fx), y(fy), x(fx + dx), y(fy + dy), PLOT_COLORS.field, 0.8);
-      r.dot(x(fx + dx), y(fy + dy), 1, PLOT_COLORS.field, 0.9);
+      r.line(x(fx), y(fy), x(fx + dx), y(fy + dy), PLOT_COLORS.field, 0.45);
+      r.dot(x(fx + dx), y(fy + dy), 1, PLOT_COLORS.field, 0.6);
     }
-    legend.push({ label: 'score field', color: PLOT_COLORS.field });
+  }
+  if (d.overlay) {
+    for (let i = 0; i + 1 < d.overlay.length; i += 2)
+      r.dot(x(d.overlay[i]), y(d.overlay[i + 1]), 1.5, PLOT_COLORS.data, 0.85);
+    legend.push({ label: 'data', color: PLOT_COLORS.data });
   }
   for (let i = 0; i + 1 < d.points.length; i += 2)
-    r.dot(x(d.points[i]), y(d.points[i + 1]), 1.6, PLOT_COLORS.samples, 0.75);
+    r.dot(x(d.points[i]), y(d.points[i + 1]), 1.8, PLOT_COLORS.samples, 0.9);
   legend.push({ label: 'samples', color: PLOT_COLORS.samples });
+  if (d.field) legend.push({ label: 'score field', color: PLOT_COLORS.field });
   drawLegend(r, frame, legend);
   return r;
 }
@@ -96,7 +101,7 @@ export function drawPoints(d: PointsDisplay, size = 560): Raster {
 export function drawLoss(d: LossDisplay, height = 340): Raster {
   const perLevel = d.perLevel && d.sigmas && d.perLevel.length === d.sigmas.length;
   const panel = 520;
-  const r = new Raster(perLevel ? 2 * panel : panel, height);
+  const r = new Raster(perLevel ? 2 * panel : panel, height, PLOT_COLORS.background);
   const curve = d.loss.map((v, i) => [d.steps[i], v] as const).filter(([, v]) => Number.isFinite(v) && v > 0);
   drawCurve(r, curve, 0, panel, 'loss', 'step', d.caption);
   if (perLevel) {
@@ -119,7 +124,7 @@ function drawCurve(
   title?: string,
   logX = false,
 ): void {
-  const sub = new Raster(width, r.height);
+  const sub = new Raster(width, r.height, PLOT_COLORS.background);
   const xs = points.map(([x]) => x);
   const ys = points.map(([, v]) => v);
   const span = (values: number[], log: boolean, fallback: [number, number]): [number, number] => {

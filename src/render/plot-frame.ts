@@ -3,10 +3,13 @@
  * legend, and the mapping from data to pixels inside it. Log axes tick at powers of ten.
  */
 import { textWidth } from './font';
+import { hexToRgb, plotPalette } from './palette';
 import type { Raster, Rgb } from './raster';
 
-export const INK: Rgb = [31, 41, 55];
-const GRID: Rgb = [229, 231, 235];
+// Light-theme text and grid, as in the editor's viewers.
+const PALETTE = plotPalette('light');
+export const INK: Rgb = hexToRgb(PALETTE.text);
+const GRID: Rgb = hexToRgb(PALETTE.grid);
 
 export interface Axis {
   min: number;

@@ -102,17 +102,26 @@ describe('display rasters', () => {
     expect(samples.some(([x, y]) => x < r.width / 2 && y > r.height / 2)).toBe(true);
     expect(right.some(([, y]) => y < r.height / 3)).toBe(true);
     expect(Math.max(...samples.map(([x]) => x))).toBeLessThan(r.width - 4);
-    // The legend has a swatch for the data only when there is data.
-    expect(pixelsOf(PLOT_COLORS.data).length).toBeGreaterThan(50);
+    // The legend (above the plot) has a swatch for the data only when there is data.
+    const hasSwatch = (raster: typeof r, color: readonly number[]) => {
+      const is = (x: number, y: number) =>
+        [0, 1, 2].every((c) => raster.rgba[(y * raster.width + x) * 4 + c] === color[c]);
+      for (let y = 0; y < 40; y++)
+        for (let x = 0; x + 11 < raster.width; x++)
+          if (
+            is(x, y) &&
+            Array.from({ length: 77 }, (_, k) => is(x + (k % 11), y + Math.floor(k / 11))).every(Boolean)
+          )
+            return true;
+      return false;
+    };
+    expect(hasSwatch(r, PLOT_COLORS.data)).toBe(true);
+    expect(hasSwatch(r, PLOT_COLORS.samples)).toBe(true);
     const alone = drawPoints({ kind: 'points', points, bounds: [-1, 1, -1, 1] }, 300);
-    expect(
-      alone.rgba.some(
-        (_, i) =>
-          i % 4 === 0 && alone.rgba[i] === PLOT_COLORS.data[0] && alone.rgba[i + 1] === PLOT_COLORS.data[1],
-      ),
-    ).toBe(false);
+    expect(hasSwatch(alone, PLOT_COLORS.data)).toBe(false);
+    expect(hasSwatch(alone, PLOT_COLORS.samples)).toBe(true);
     // Axis text: dark ink below the plot (tick labels) and at the left (the y title).
-    expect(pixelsOf([31, 41, 55]).some(([, y]) => y > r.height - 30)).toBe(true);
+    expect(pixelsOf(PLOT_COLORS.text).some(([, y]) => y > r.height - 30)).toBe(true);
   });
 
   it('draws the loss against the step, and per noise level in a second panel', () => {

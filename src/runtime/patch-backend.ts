@@ -5,6 +5,8 @@ import { registerComposedConv2DBackpropFilter } from './kernels/conv2d-backprop-
 import { registerComposedConv2DBackpropInput } from './kernels/conv2d-backprop-input';
 import { registerFastCpuConv2DBackpropFilter } from './kernels/cpu-conv2d-backprop-filter';
 import { registerTransposeFreeMatMul } from './kernels/matmul-transpose';
+import { registerWebGpuParameterUpdate } from './kernels/webgpu-adam-ema';
+import { registerWebGpuConv2DBackpropFilter } from './kernels/webgpu-conv2d-backprop-filter';
 
 const patched = new Set<string>();
 
@@ -19,7 +21,13 @@ export function patchBackend(name: string): void {
   }
   if (name === 'cpu') registerFastCpuConv2DBackpropFilter();
   // WebGPU's AddN binds all its inputs at once and breaks past the device's storage-buffer limit.
-  if (name === 'webgpu') registerChunkedAddN(name);
+  if (name === 'webgpu') {
+    registerChunkedAddN(name);
+    // The stock filter gradient loops over batch × pixels per weight: 92 % of a conv step.
+    registerWebGpuConv2DBackpropFilter();
+    // Adam + EMA of all weights in one kernel instead of ~14 programs per weight.
+    registerWebGpuParameterUpdate();
+  }
   // Quiet tfjs's "running in Node without tfjs-node" hint and keep float32 math.
   tf.env().set('PROD', true);
   patched.add(name);

@@ -217,7 +217,7 @@ export async function train(o: TrainOptions): Promise<TrainResult> {
   } finally {
     disposeWeights(snapshot.params);
     disposeWeights(snapshot.ema);
-    state.optimizer.dispose();
+    state.update.dispose();
     levelSums.dispose();
   }
   const secondsPerStep = (performance.now() - started) / 1000 / Math.max(1, done);

@@ -4,6 +4,7 @@
  * `currentGraph` are the two doors for files, presets and autosave (issue 5).
  */
 import type { Graph, Json } from '../../graph';
+import type { DisplayPayload } from '../../nodes/display';
 import type { NodeRegistry } from '../../nodes/registry';
 import type { RunEvent } from '../../runtime/events';
 import type { BackendName } from '../../runtime/protocol';
@@ -17,6 +18,7 @@ import { baseId, freshId } from '../state/ids';
 import { placeUnplaced } from '../state/layout';
 import { spreadOverlaps } from '../state/spread';
 import { LiveProblems } from '../state/problems';
+import { liveViewerDisplays } from '../state/live-viewers';
 import { RunState } from '../state/run-state';
 import { KeyedStore, Store } from '../state/store';
 import { Toasts } from '../state/toasts';
@@ -95,6 +97,7 @@ export class EditorController {
     this.cleanups.push(
       runtime.on((event) => {
         this.run.apply(event);
+        if (event.type === 'preview') this.showLive(event.runId, event.nodeId, event.payload);
         if (event.type === 'run-started' || event.type === 'run-finished') this.commands.changed();
         // A run that fails before any node does (or whose failing node is gone) explains itself here.
         if (event.type === 'run-finished' && event.status === 'error' && event.message)
@@ -106,6 +109,16 @@ export class EditorController {
       (error: unknown) => this.backend.set({ backend: 'none', reason: String(error) }),
     );
     this.cleanups.push(this.backend.listen(() => this.commands.changed()));
+  }
+
+  /** Viewers downstream of a node that streams a preview show it live until they run themselves. */
+  private showLive(runId: number, nodeId: string, payload: DisplayPayload): void {
+    if (runId !== this.run.run.value.runId) return;
+    for (const { viewerId, display } of liveViewerDisplays(this.doc.graph, this.registry, nodeId, payload)) {
+      const status = this.run.nodes.get(viewerId)?.status;
+      if (status !== 'done' && status !== 'cached' && status !== 'running')
+        this.run.displays.set(viewerId, display);
+    }
   }
 
   /** Replaces the open graph (undo history starts afresh); unplaced nodes get positions. */

@@ -57,8 +57,9 @@ export class SgToolbar extends LitElement {
       ${this.button('view.arrange', 'Arrange')} ${this.button('view.runs', 'Runs')}
       <span class="grow"></span>
       ${
+        // Stop comes up left of Run, never under the pointer that just pressed Run.
         running
-          ? this.button('run.stop', '■ Stop', 'stop')
+          ? html`${this.button('run.stop', '■ Stop', 'stop')} ${this.button('run.start', '▶ Run', 'primary')}`
           : html`${
               blocked && e.doc.graph.nodes.length
                 ? html`<span

@@ -6,6 +6,8 @@ export const themeStyles = css`
     --sg-font: system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif;
     --sg-mono: ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace;
     --sg-radius: 8px;
+    /* Canvases read this to pick their plot palette (src/render/palette.ts). */
+    --sg-theme: light;
     --sg-bg: #f5f6f8;
     --sg-grid: #d5d9df;
     --sg-surface: #ffffff;
@@ -17,6 +19,9 @@ export const themeStyles = css`
     --sg-accent-soft: #dbe7ff;
     --sg-danger: #c62828;
     --sg-danger-soft: #fde8e8;
+    /* Stop: white text on these stays above 4.5:1 in both themes, hovered or not. */
+    --sg-stop: #c62828;
+    --sg-stop-hover: #a61f1f;
     --sg-warn: #a15c00;
     --sg-warn-soft: #fff3d6;
     --sg-ok: #15803d;
@@ -26,6 +31,7 @@ export const themeStyles = css`
     color-scheme: light;
   }
   :host([theme='dark']) {
+    --sg-theme: dark;
     --sg-bg: #14161a;
     --sg-grid: #2b3038;
     --sg-surface: #1e2126;
@@ -37,6 +43,8 @@ export const themeStyles = css`
     --sg-accent-soft: #1f3160;
     --sg-danger: #ff7a7a;
     --sg-danger-soft: #47202a;
+    --sg-stop: #b91c1c;
+    --sg-stop-hover: #991b1b;
     --sg-warn: #f0b44c;
     --sg-warn-soft: #3d3015;
     --sg-ok: #4ade80;

@@ -78,10 +78,15 @@ export const toolbarStyles = css`
   button.primary:disabled {
     opacity: 0.45;
   }
-  button.stop {
-    background: var(--sg-danger);
+  /* Listed after the generic :hover rule and as specific, so hover keeps white on red. */
+  button.stop,
+  button.stop:hover:not(:disabled) {
+    background: var(--sg-stop);
     color: #fff;
     font-weight: 600;
+  }
+  button.stop:hover:not(:disabled) {
+    background: var(--sg-stop-hover);
   }
   .reason {
     max-width: 380px;

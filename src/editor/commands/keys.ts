@@ -46,6 +46,14 @@ export function isTyping(event: Event): boolean {
   return false;
 }
 
+/** Commits the field the event was typed in (blur fires change), keeping the focus there. */
+function commitField(event: Event): void {
+  const field = event.composedPath()[0];
+  if (!(field instanceof HTMLElement)) return;
+  field.blur();
+  field.focus();
+}
+
 /** Listens on `target` for the shortcuts of every command; returns the disposer. */
 export function bindKeys(
   target: Window | HTMLElement,
@@ -54,10 +62,14 @@ export function bindKeys(
 ): () => void {
   const onKey = (event: Event) => {
     const e = event as KeyboardEvent;
-    if (!enabled() || e.defaultPrevented || isTyping(e)) return;
+    if (!enabled() || e.defaultPrevented) return;
+    const typing = isTyping(e);
     const chord = chordOf(e);
     const command = commands.all().find((c) => !c.nativeKey && c.kbd?.includes(chord));
-    if (!command || command.disabled?.()) return;
+    if (!command || (typing && !command.whileTyping)) return;
+    // A value typed but not yet committed counts: leaving the field fires its change event.
+    if (typing) commitField(e);
+    if (command.disabled?.()) return;
     e.preventDefault();
     void Promise.resolve(command.run()).catch((error: unknown) => console.error(error));
   };

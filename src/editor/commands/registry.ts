@@ -12,6 +12,8 @@ export interface Command {
   readonly doc?: string;
   /** The shortcut arrives as the browser's own event (copy, cut, paste), not as a key press. */
   readonly nativeKey?: boolean;
+  /** The shortcut works while typing in a field too (the field's value is committed first). */
+  readonly whileTyping?: boolean;
   /** Null when the command can run now, else the reason it cannot (shown on hover). */
   disabled?(): string | null;
   run(): void | Promise<void>;

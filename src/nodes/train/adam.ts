@@ -1,8 +1,8 @@
 /** optim.adam: Adam with an exponential moving average of the weights (NCSNv2 Technique 5). */
 import { boolean, number } from '../../graph';
-import { defineNode } from '../define';
+import { declareNode, defineNode, lazy } from '../define';
 
-export default defineNode({
+export const declaration = declareNode({
   type: 'optim.adam',
   title: 'Adam + EMA',
   category: 'Train',
@@ -55,8 +55,6 @@ export default defineNode({
   },
 
   infer: () => ({ optimizer: {} }),
-
-  async run({ params }) {
-    return { optimizer: { kind: 'adam' as const, ...params } };
-  },
 });
+
+export default defineNode({ ...declaration, run: lazy(() => import('./adam.run')) });

@@ -1,7 +1,7 @@
 /** score.exact: a score with no training — a mixture's exact noisy score, or the empirical optimum. */
-import { defineNode } from '../define';
+import { declareNode, defineNode, lazy } from '../define';
 
-export default defineNode({
+export const declaration = declareNode({
   type: 'score.exact',
   title: 'Exact score',
   category: 'Score',
@@ -33,20 +33,11 @@ export default defineNode({
     },
   }),
 
-  async run(ctx) {
-    const { dataset, schedule } = ctx.inputs;
-    const sigmas = schedule ? [...schedule.sigmas] : null;
-    if (dataset.mixture) {
-      const { makeMixtureScoreModel } = await import('../../score/exact/mixture-score');
-      return { model: makeMixtureScoreModel(dataset.mixture, dataset.shape, sigmas) };
-    }
-    const { makeEmpiricalScoreModel } = await import('../../score/exact/empirical-score');
-    return { model: makeEmpiricalScoreModel(dataset.data, sigmas) };
-  },
-
   summarize: ({ model }) => ({
     kind: model.kind,
     shape: model.ready ? [...model.shape] : null,
     levels: model.ready && model.sigmas ? model.sigmas.length : null,
   }),
 });
+
+export default defineNode({ ...declaration, run: lazy(() => import('./exact.run')) });

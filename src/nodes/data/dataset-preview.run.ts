@@ -2,6 +2,7 @@
 import type { DisplayPayload } from '../display';
 import type { DatasetValue } from '../values';
 import { samplesDisplay } from '../view/displays';
+import { readItems } from '../../score/sampling/read-items';
 
 /** Every point of a cloud is cheap to draw; images are capped at a screenful. */
 const PREVIEW_IMAGES = 64;
@@ -11,16 +12,10 @@ export async function previewDataset(
   ctx: { preview(payload: DisplayPayload): void },
   dataset: DatasetValue,
 ): Promise<void> {
-  const { readItems } = await import('../../score/sampling/read-items');
   const { values, shape } = await readItems(
     dataset.data,
     dataset.kind === 'points' ? PREVIEW_POINTS : PREVIEW_IMAGES,
   );
   const shown = shape[0] < dataset.count ? ` (first ${shape[0]} shown)` : '';
   ctx.preview(samplesDisplay(values, shape, `${dataset.name} · ${dataset.count} items${shown}`));
-}
-
-/** What the CLI's summary.json and the editor's tooltip say about a dataset. */
-export function summarizeDataset(dataset: DatasetValue) {
-  return { name: dataset.name, kind: dataset.kind, count: dataset.count, shape: [...dataset.shape] };
 }

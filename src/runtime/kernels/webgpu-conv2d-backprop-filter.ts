@@ -1,0 +1,266 @@
+/**
+ * Conv2DBackpropFilter for WebGPU as a tiled implicit GEMM. tfjs 4.22's Conv2DDerFilterProgram
+ * gives one thread per filter weight looping over batch × height × width: 92 % of a conv-net
+ * training step on an H200 (issue 9). Here
+ *
+ *   dW[m, n] = Σ_k A[k, m] · B[k, n],   m = (kh·KW + kw)·Ci + ci,  n = co,  k = (b·Ho + y)·Wo + x,
+ *   A[k, m] = x[b, y·sh + kh − top, x·sw + kw − left, ci]  (im2col(x), never materialised),
+ *   B[k, n] = dy[b, y, x, co]
+ *
+ * Each workgroup computes a TM × TN tile of dW over one chunk of k (split-K: the B·H·W reduction
+ * is spread over many workgroups), staging KT rows of A and B in workgroup memory and keeping a
+ * 4 × 4 block of sums per thread; loads are vec4 when Ci (resp. Co) is a multiple of 4. A second
+ * small program sums the chunks' partial tiles (skipped when there is one chunk).
+ */
+import * as tf from '@tensorflow/tfjs';
+import type { WebGPUBackend, WebGPUProgram } from '@tensorflow/tfjs-backend-webgpu';
+import { filterGradInfo } from './filter-grad-info';
+
+type Info = tf.TensorInfo;
+type Uniform = { type: 'int32'; data: number[] };
+
+/** Rows of A and B staged per iteration. */
+const KT = 16;
+/** Workgroups to aim for when choosing the number of k chunks (enough to fill a large GPU). */
+const TARGET_WORKGROUPS = 512;
+/** Fewest k values per chunk: below that the partial sums cost more than they save. */
+const MIN_CHUNK = 256;
+
+/** Tile sizes, chunking and dispatch of one call (exported for tests and the bench). */
+export interface FilterGradPlan {
+  M: number;
+  N: number;
+  K: number;
+  TM: number;
+  TN: number;
+  chunk: number;
+  splits: number;
+}
+
+export function planFilterGrad(M: number, N: number, K: number): FilterGradPlan {
+  const TN = N >= 64 ? 64 : N > 16 ? 32 : N > 8 ? 16 : N > 4 ? 8 : 4;
+  const TM = TN <= 16 ? 128 : 64;
+  const tiles = Math.ceil(M / TM) * Math.ceil(N / TN);
+  const wanted = Math.ceil(TARGET_WORKGROUPS / tiles);
+  const splitsMax = Math.max(1, Math.floor(K / MIN_CHUNK));
+  const s = Math.max(1, Math.min(wanted, splitsMax));
+  const chunk = Math.ceil(Math.ceil(K / s) / KT) * KT;
+  return { M, N, K, TM, TN, chunk, splits: Math.ceil(K / chunk) };
+}
+
+class FilterGradPartialProgram implements WebGPUProgram {
+  variableNames = ['x', 'dy'];
+  variableComponents: number[];
+  uniforms =
+    'M : i32, N : i32, K : i32, chunk : i32, Ho : i32, Wo : i32, KW : i32, Ci : i32, ' +
+    'H : i32, W : i32, strideH : i32, strideW : i32, padTop : i32, padLeft : i32,';
+  outputShape: number[];
+  shaderKey: string;
+  dispatchLayout = { x: [0], y: [1], z: [2] };
+  dispatch: [number, number, number];
+  workgroupSize: [number, number, number];
+
+  constructor(
+    outputShape: number[],
+    private readonly plan: FilterGradPlan,
+    private readonly xVec4: boolean,
+    private readonly dyVec4: boolean,
+  ) {
+    this.outputShape = outputShape;
+    this.variableComponents = [xVec4 ? 4 : 1, dyVec4 ? 4 : 1];
+    this.workgroupSize = [plan.TN / 4, plan.TM / 4, 1];
+    this.dispatch = [Math.ceil(plan.N / plan.TN), Math.ceil(plan.M / plan.TM), plan.splits];
+    this.shaderKey = `sgFilterGrad_${plan.TM}_${plan.TN}_${xVec4}_${dyVec4}`;
+  }
+
+  getUserCode(): string {
+    const { TM, TN } = this.plan;
+    const threads = (TM / 4) * (TN / 4);
+    const am = TM / 4; // vec4 columns of the A tile
+    const bn = TN / 4;
+    // One vec4 of A: 4 consecutive m (same kh, kw when Ci % 4 == 0) at pixel k.
+    const loadA = this.xVec4
+      ? `let xi = xIndex(k, m);
+         if (xi < 0) { return vec4<f32>(0.0); }
+         return x[xi / 4];`
+      : `var v = vec4<f32>(0.0);
+         for (var i = 0; i < 4; i++) {
+           if (m + i < uniforms.M) {
+             let xi = xIndex(k, m + i);
+             if (xi >= 0) { v[i] = x[xi]; }
+           }
+         }
+         return v;`;
+    const loadB = this.dyVec4
+      ? `return dy[(k * uniforms.N + n) / 4];`
+      : `var v = vec4<f32>(0.0);
+         for (var j = 0; j < 4; j++) {
+           if (n + j < uniforms.N) { v[j] = dy[k * uniforms.N + n + j]; }
+         }
+         return v;`;
+    return `
+      var<workgroup> tileA : array<vec4<f32>, ${KT * am}>;
+      var<workgroup> tileB : array<vec4<f32>, ${KT * bn}>;
+
+      // Flat index into x of im2col element (k, m), or -1 in the zero padding.
+      fn xIndex(k : i32, m : i32) -> i32 {
+        let pix = uniforms.Ho * uniforms.Wo;
+        let b = k / pix;
+        let yx = k - b * pix;
+        let oy = yx / uniforms.Wo;
+        let ox = yx - oy * uniforms.Wo;
+        let kk = m / uniforms.Ci;
+        let ci = m - kk * uniforms.Ci;
+        let kh = kk / uniforms.KW;
+        let kw = kk - kh * uniforms.KW;
+        let row = oy * uniforms.strideH + kh - uniforms.padTop;
+        let col = ox * uniforms.strideW + kw - uniforms.padLeft;
+        if (row < 0 || row >= uniforms.H || col < 0 || col >= uniforms.W) { return -1; }
+        return ((b * uniforms.H + row) * uniforms.W + col) * uniforms.Ci + ci;
+      }
+      fn loadA(k : i32, m : i32) -> vec4<f32> {
+        ${loadA}
+      }
+      fn loadB(k : i32, n : i32) -> vec4<f32> {
+        ${loadB}
+      }
+
+      ${getMain()} {
+        let tx = i32(localId.x);
+        let ty = i32(localId.y);
+        let li = i32(localIndex);
+        let n0 = i32(workgroupId.x) * ${TN};
+        let m0 = i32(workgroupId.y) * ${TM};
+        let kStart = i32(workgroupId.z) * uniforms.chunk;
+        let kEnd = min(kStart + uniforms.chunk, uniforms.K);
+        var acc : array<vec4<f32>, 4>;
+        for (var i = 0; i < 4; i++) { acc[i] = vec4<f32>(0.0); }
+
+        // The trip count must be uniform (barriers inside): every chunk runs uniforms.chunk rows,
+        // rows past K read as zeros.
+        for (var t = 0; t < uniforms.chunk; t += ${KT}) {
+          let k0 = kStart + t;
+          for (var e = li; e < ${KT * am}; e += ${threads}) {
+            let r = e / ${am};
+            let k = k0 + r;
+            let m = m0 + 4 * (e - r * ${am});
+            var a = vec4<f32>(0.0);
+            if (k < kEnd && m < uniforms.M) { a = loadA(k, m); }
+            tileA[e] = a;
+          }
+          for (var e = li; e < ${KT * bn}; e += ${threads}) {
+            let r = e / ${bn};
+            let k = k0 + r;
+            let n = n0 + 4 * (e - r * ${bn});
+            var b = vec4<f32>(0.0);
+            if (k < kEnd && n < uniforms.N) { b = loadB(k, n); }
+            tileB[e] = b;
+          }
+          workgroupBarrier();
+          for (var r = 0; r < ${KT}; r++) {
+            let a = tileA[r * ${am} + ty];
+            let b = tileB[r * ${bn} + tx];
+            acc[0] += a.x * b;
+            acc[1] += a.y * b;
+            acc[2] += a.z * b;
+            acc[3] += a.w * b;
+          }
+          workgroupBarrier();
+        }
+
+        let base = i32(workgroupId.z) * uniforms.M * uniforms.N;
+        for (var i = 0; i < 4; i++) {
+          let m = m0 + 4 * ty + i;
+          for (var j = 0; j < 4; j++) {
+            let n = n0 + 4 * tx + j;
+            if (m < uniforms.M && n < uniforms.N) {
+              result[base + m * uniforms.N + n] = acc[i][j];
+            }
+          }
+        }
+      }
+    `;
+  }
+}
+
+/** out[i] = Σ_s partials[s, i]: the split-K chunks' tiles summed. */
+class SumChunksProgram implements WebGPUProgram {
+  variableNames = ['partials'];
+  uniforms = 'splits : i32,';
+  outputShape: number[];
+  shaderKey = 'sgFilterGradSum';
+  dispatchLayout: { x: number[] };
+  dispatch: [number, number, number];
+  workgroupSize: [number, number, number] = [64, 1, 1];
+  size = true;
+
+  constructor(outputShape: number[]) {
+    this.outputShape = outputShape;
+    this.dispatchLayout = { x: outputShape.map((_, i) => i) };
+    const size = outputShape.reduce((a, b) => a * b, 1);
+    this.dispatch = [Math.ceil(size / 64), 1, 1];
+  }
+
+  getUserCode(): string {
+    return `
+      ${getMain('index')} {
+        if (index < uniforms.size) {
+          var s = 0.0;
+          for (var c = 0; c < uniforms.splits; c++) {
+            s += partials[c * uniforms.size + index];
+          }
+          setOutputAtIndex(index, s);
+        }
+      }
+    `;
+  }
+}
+
+function getMain(index?: string): string {
+  return index ? `fn main(${index} : i32)` : 'fn main()';
+}
+
+const int = (...data: number[]): Uniform => ({ type: 'int32', data });
+
+/** Replaces WebGPU's Conv2DBackpropFilter (NHWC, any stride and padding, dilation 1). */
+export function registerWebGpuConv2DBackpropFilter(): void {
+  if (tf.getKernel('Conv2DBackpropFilter', 'webgpu')) tf.unregisterKernel('Conv2DBackpropFilter', 'webgpu');
+  tf.registerKernel({
+    kernelName: 'Conv2DBackpropFilter',
+    backendName: 'webgpu',
+    kernelFunc: ({ inputs, backend, attrs }) => {
+      const { x, dy } = inputs as { x: Info; dy: Info };
+      const { info, filterShape } = filterGradInfo(x, attrs);
+      const gpu = backend as unknown as WebGPUBackend;
+      const [, H, W, Ci] = x.shape;
+      const [N, Ho, Wo, Co] = dy.shape;
+      const [KH, KW] = filterShape;
+      const plan = planFilterGrad(KH * KW * Ci, Co, N * Ho * Wo);
+      const partialShape = plan.splits === 1 ? filterShape : [plan.splits, plan.M, plan.N];
+      const program = new FilterGradPartialProgram(partialShape, plan, Ci % 4 === 0, Co % 4 === 0);
+      const uniforms = [
+        int(plan.M),
+        int(plan.N),
+        int(plan.K),
+        int(plan.chunk),
+        int(Ho),
+        int(Wo),
+        int(KW),
+        int(Ci),
+        int(H),
+        int(W),
+        int(info.strideHeight),
+        int(info.strideWidth),
+        int(info.padInfo.top),
+        int(info.padInfo.left),
+      ];
+      const partials = gpu.runWebGPUProgram(program, [x, dy], 'float32', uniforms);
+      if (plan.splits === 1) return partials;
+      const out = gpu.runWebGPUProgram(new SumChunksProgram(filterShape), [partials], 'float32', [
+        int(plan.splits),
+      ]);
+      gpu.disposeData(partials.dataId);
+      return out;
+    },
+  });
+}
