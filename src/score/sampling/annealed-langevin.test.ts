@@ -9,7 +9,7 @@ import { annealedStepSizes } from './step-rule';
 const geometric = (first: number, last: number, levels: number) =>
   Array.from({ length: levels }, (_, i) => first * (last / first) ** (levels === 1 ? 0 : i / (levels - 1)));
 
-/** NCSN §3.2 / ncsn.md §10.3: 1/5 N((-5,-5), I) + 4/5 N((5,5), I). */
+/** NCSN §3.2: 1/5 N((-5,-5), I) + 4/5 N((5,5), I). */
 const twoModes = makeMixtureScoreModel(
   [
     { mean: [-5, -5], std: 1, weight: 0.2 },
