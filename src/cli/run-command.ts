@@ -6,9 +6,8 @@ import { chooseNodeBackend, releaseNodeBackends, type NodeBackendChoice } from '
 import { compile } from '../runtime/compile';
 import { DEFAULT_SEED, Executor } from '../runtime/execute';
 import { provenance } from '../runtime/provenance';
-import { useCheckpointReader } from '../nodes/model/checkpoint-source';
 import { parseArgs, USAGE, type RunArgs } from './args';
-import { readCheckpointFile } from './checkpoint-files';
+import { readCheckpointFile } from '../runtime/checkpoints/files';
 import { ProgressPrinter } from './progress';
 import { writeOutputs } from './write-outputs';
 
@@ -78,9 +77,8 @@ export async function runCli(argv: readonly string[], registry: NodeRegistry, io
   io.stderr(
     `scoregraph: running "${recheck.graph.name}" on ${backend} (${compiled.plan.steps.length} nodes; ${choice.reason})`,
   );
-  const executor = new Executor(backend);
   // model.load names checkpoints by path here (in the browser: by id in its checkpoint store).
-  const uninstallReader = useCheckpointReader(readCheckpointFile);
+  const executor = new Executor(backend, { readCheckpoint: readCheckpointFile });
   const printer = new ProgressPrinter(io.stderr, io.tty ?? false);
   const result = await executor.execute(compiled.plan, {
     runId: 1,
@@ -98,7 +96,6 @@ export async function runCli(argv: readonly string[], registry: NodeRegistry, io
     adapter: choice.adapter,
   });
   executor.clear();
-  uninstallReader();
   await releaseNodeBackends();
   if (result.status !== 'done') {
     io.stderr(`scoregraph: ${result.message ?? 'the run failed.'}`);

@@ -26,9 +26,7 @@ export function runSummary(
       type: step.kind.type,
       status: r?.status ?? 'not run',
       seconds: r?.seconds === undefined ? null : roundSeconds(r.seconds),
-      summary: readable(
-        network ? { ...network, ...withoutKeys(asObject(summary), ['kind', 'ready']) } : summary,
-      ),
+      summary: readable(network ? { ...network, ...withoutKeys(asObject(summary), ['ready']) } : summary),
       ...(r?.message ? { message: r.message } : {}),
     };
   }

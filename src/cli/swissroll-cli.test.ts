@@ -61,6 +61,7 @@ describe.each(['wasm', 'cpu'] as const)(
       expect(summary.nodes.net.summary).toEqual({
         architecture: { kind: 'mlp', width: 64, depth: 3, activation: 'silu', divideBySigma: true },
         trainedSteps: 0,
+        kind: 'mlp',
       });
       // 2 → 64 (+ log σ input) → 64 → 64 → 2
       expect(summary.nodes.train.summary).toMatchObject({

@@ -9,7 +9,7 @@ import type { Executor, RunResult } from '../runtime/execute';
 import type { Provenance } from '../runtime/provenance';
 import type { WebGpuAdapterReport } from '../runtime/webgpu-backend';
 import type { RunArgs } from './args';
-import { checkpointFiles } from './checkpoint-files';
+import { checkpointFiles } from '../runtime/checkpoints/files';
 import { runSummary } from './summary';
 
 export async function writeOutputs(options: {

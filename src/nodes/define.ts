@@ -4,6 +4,7 @@
  * the same declaration.
  */
 import type { Json, KindSpec, ParamSpec, ParamValues, Problem, SocketSpec } from '../graph';
+import type { CheckpointData } from '../graph/checkpoint-header';
 import type { DisplayPayload } from './display';
 import type { Meta, SocketTypeName } from './meta';
 import type { SocketValues } from './values';
@@ -37,6 +38,8 @@ export interface RunContext<P extends Params, I extends Sockets> {
   progress(fraction: number, text?: string): void;
   /** Show something while running (samples so far, the loss curve); the last one stays as the node's display. */
   preview(payload: DisplayPayload): void;
+  /** The checkpoint a model.load `ref` names, read by the host: a browser store id, or a path in the CLI. */
+  readCheckpoint(ref: string): Promise<CheckpointData>;
   /** Let the event loop breathe (cancel messages arrive) and throw if the run was cancelled. Call once per step. */
   checkpoint(): Promise<void>;
 }

@@ -6,7 +6,8 @@ import * as tf from '@tensorflow/tfjs';
 import { registry } from '../nodes/registry';
 import { compile } from './compile';
 import { Executor } from './execute';
-import { exportCheckpoint } from './export-checkpoint';
+import { readStoredCheckpoint } from './checkpoints/browser-store';
+import { exportCheckpoint } from './checkpoints/export';
 import { convNetGradients } from './gradient-check';
 import type { BackendName, FromWorker, ToWorker } from './protocol';
 
@@ -33,7 +34,7 @@ export function createWorkerHost({ post, chooseBackend }: HostOptions): (message
         ready = (async () => {
           try {
             const choice = await chooseBackend(message.backend);
-            executor = new Executor(choice.backend);
+            executor = new Executor(choice.backend, { readCheckpoint: readStoredCheckpoint });
             post({ type: 'ready', ...choice });
           } catch (error) {
             post({ type: 'init-error', message: error instanceof Error ? error.message : String(error) });

@@ -149,7 +149,12 @@ export class SgToolbar extends LitElement {
                     void this.editor.commands.run(c.id);
                   }}
                 >
-                  <span>${c.label}</span><kbd>${c.kbd?.length ? describeChord(c.kbd[0]) : ''}</kbd>
+                  <span class="item-label"
+                    >${c.label}${
+                      // Why it is disabled, in words next to it (not only in a tooltip).
+                      reason ? html`<small class="why" data-testid="menu-reason">${reason}</small>` : nothing
+                    }</span
+                  ><kbd>${c.kbd?.length ? describeChord(c.kbd[0]) : ''}</kbd>
                 </button>`;
               })}
             </div>`

@@ -82,9 +82,9 @@ export function fileCommands(files: FileController, checkpoints: CheckpointActio
     {
       id: 'file.saveModel',
       label: 'Save trained model',
-      doc: 'Downloads the selected node’s trained network as a .ckpt.zip and keeps a copy in this browser.',
-      disabled: () => checkpoints.saveBlocked(single()),
-      run: () => checkpoints.save(single()!),
+      doc: 'Downloads the trained network (of the selected node, when several are trained) as a .ckpt.zip and keeps a copy in this browser.',
+      disabled: () => checkpoints.saveBlocked(checkpoints.modelNode(single())),
+      run: () => checkpoints.save(checkpoints.modelNode(single())!),
     },
     {
       id: 'file.loadModel',

@@ -1,6 +1,6 @@
 /**
  * model.load: a trained network from a checkpoint, ready to sample (or to train further with
- * train.fit). The checkpoint is named by the `checkpoint` param (see checkpoint-source.ts):
+ * train.fit). The checkpoint is named by the `checkpoint` param, which the host reads:
  * in the editor, drop a .ckpt.json + .ckpt.bin pair or a .ckpt.zip on the node, which stores
  * it in this browser and fills in all three params; in the CLI, give the path of a .ckpt.json.
  * `shape` and `levels` repeat what the checkpoint says, so samplers can be checked before
@@ -8,7 +8,7 @@
  */
 import { integer, text } from '../../graph';
 import { declareNode, defineNode, lazy, InferError } from '../define';
-import { parseShape } from './checkpoint-source';
+import { parseShape } from '../../graph/checkpoint-header';
 
 export const declaration = declareNode({
   type: 'model.load',

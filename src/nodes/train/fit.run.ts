@@ -7,6 +7,8 @@ import { buildNetwork } from '../../score/networks/build';
 import { train } from '../../score/train';
 import { isTrainedNetwork, networkOf } from '../../score/trained';
 import { deriveSeed } from '../../score/random';
+import { estimateStepMemory, planMicroBatches } from '../../score/step-memory';
+import { countParameters } from '../../score/networks/weights';
 
 const run: RunOf<typeof declaration> = async (ctx) => {
   const { params, inputs } = ctx;
@@ -34,6 +36,16 @@ const run: RunOf<typeof declaration> = async (ctx) => {
     salt = model.seed;
   }
 
+  // Before any tensor: split the batch when a whole-batch step would not fit this backend.
+  const memory = estimateStepMemory({
+    kind: network.kind,
+    config: network.config,
+    shape: network.shape,
+    parameters: countParameters(network.weightSpecs),
+  });
+  const plan = planMicroBatches(memory, params.batchSize, ctx.backend, network.config.norm !== 'batch');
+  const split = plan.count > 1 ? ` · batch ${params.batchSize} as ${plan.count}×${plan.microBatch}` : '';
+
   let lastLoss: number | null = null;
   const result = await train({
     network,
@@ -44,6 +56,7 @@ const run: RunOf<typeof declaration> = async (ctx) => {
     ema: { momentum: optimizer.ema, biasCorrection: optimizer.emaBiasCorrection },
     steps: params.steps,
     batchSize: params.batchSize,
+    microBatch: plan.microBatch,
     seed: deriveSeed(params.seed, ctx.seed, salt),
     logEvery: params.logEvery,
     resume,
@@ -54,7 +67,7 @@ const run: RunOf<typeof declaration> = async (ctx) => {
     onStep: (done, total) =>
       ctx.progress(
         done / total,
-        `step ${done}/${total}` + (lastLoss === null ? '' : ` · loss ${formatLoss(lastLoss)}`),
+        `step ${done}/${total}` + (lastLoss === null ? '' : ` · loss ${formatLoss(lastLoss)}`) + split,
       ),
     checkpoint: ctx.checkpoint,
   });
