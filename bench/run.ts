@@ -1,6 +1,7 @@
 /**
  * npm run bench [-- --quick] [--only=check,train,sample,memory,torch,export,first,browser,profile]
  *                [--backends=wasm,cpu,webgpu] [--cases=mlp,conv] [--browser] [--reuse-build]
+ * npm run bench -- --gpu-pack [--pack-dir=DIR]   (writes the GPU pack: bench/gpu/pack.ts)
  *
  * Measures, side by side in one run, what issue 6 asks: training and sampling throughput of
  * graphs against hand-written tfjs loops, memory flatness, PyTorch on the same machine, and
@@ -173,7 +174,13 @@ function runChild(task: Task, report: Report): Promise<void> {
 }
 
 async function main() {
-  const options = parseArgs(process.argv.slice(2));
+  const argv = process.argv.slice(2);
+  if (argv.includes('--gpu-pack')) {
+    const { writeGpuPack } = await import('./gpu/pack');
+    await writeGpuPack(argv.find((a) => a.startsWith('--pack-dir='))?.slice('--pack-dir='.length));
+    return;
+  }
+  const options = parseArgs(argv);
   const sizes = benchSizes(options.quick, options.cases);
   const list = tasks(options, sizes);
   const report = new Report();

@@ -19,6 +19,8 @@ export interface Ready {
   backend: BackendName;
   reason: string;
   adapter?: string;
+  /** Said once in the UI, in words (a forced backend that is slow here or could not start). */
+  warning?: string;
 }
 
 export interface Checkpoint {
@@ -70,7 +72,12 @@ export class RuntimeClient {
     this.unlisten = transport.listen((message) => {
       switch (message.type) {
         case 'ready':
-          resolveReady({ backend: message.backend, reason: message.reason, adapter: message.adapter });
+          resolveReady({
+            backend: message.backend,
+            reason: message.reason,
+            adapter: message.adapter,
+            warning: message.warning,
+          });
           break;
         case 'init-error':
           rejectReady(new Error(message.message));

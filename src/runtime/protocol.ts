@@ -30,7 +30,7 @@ export type ToWorker =
   | { type: 'export-pytorch'; requestId: number; graph: Graph };
 
 export type FromWorker =
-  | { type: 'ready'; backend: BackendName; reason: string; adapter?: string }
+  | { type: 'ready'; backend: BackendName; reason: string; adapter?: string; warning?: string }
   | { type: 'init-error'; message: string }
   | { type: 'event'; event: RunEvent }
   | { type: 'memory'; numTensors: number; numBytes: number }

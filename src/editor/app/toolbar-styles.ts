@@ -108,6 +108,10 @@ export const toolbarStyles = css`
     margin-left: 6px;
     cursor: help;
   }
+  .backend.warn {
+    color: var(--sg-warn);
+    background: var(--sg-warn-soft);
+  }
   .menu {
     position: relative;
   }
