@@ -166,7 +166,7 @@ export class EditorController {
       await this.settled();
     }
     if (graph.view) await this.canvas.setTransform({ x: graph.view.x, y: graph.view.y, k: graph.view.zoom });
-    else await this.canvas.fit();
+    else await this.canvas.fitReadable();
   }
 
   /** The open graph as a file would hold it, with the current view. */
