@@ -33,7 +33,7 @@ export const declaration = declareNode({
   },
 
   infer: ({ params }) => ({
-    model: { ready: false, kind: 'mlp', shape: null, levels: null, architecture: { ...params } },
+    model: { ready: false as const, kind: 'mlp', shape: null, levels: null, architecture: { ...params } },
   }),
 
   summarize: ({ model }) => ({ kind: model.kind, ready: model.ready }),
