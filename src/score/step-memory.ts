@@ -137,7 +137,7 @@ export function estimateStepMemory(input: StepMemoryInput): StepMemory {
 /**
  * Bytes a step may use per backend. WASM's heap is one 32-bit linear memory (tfjs's build grows
  * it to 4 GiB at most), shared with the data set, the weights and the allocator's slack: a
- * whole-batch step of mnist-ncsnv2 (about 5.8 GB estimated) failed with "memory access out of
+ * whole-batch step of the compact mnist-ncsnv2 net (6.4 GB estimated) failed with "memory access out of
  * bounds", and in micro-batches under this budget the process peaked at 1.3 GB. The others are
  * generous guesses (GPU memory is not queryable from tfjs).
  */
