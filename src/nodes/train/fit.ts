@@ -64,6 +64,7 @@ export const declaration = declareNode({
       parameters: trained?.parameterCount ?? null,
       finalLoss: losses.loss.length ? losses.loss[losses.loss.length - 1] : null,
       ...(losses.stopped ? { stopped: losses.stopped } : {}),
+      ...(losses.microBatch ? { microBatch: losses.microBatch } : {}),
     };
   },
 });
