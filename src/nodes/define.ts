@@ -6,8 +6,8 @@
 import type { Json, KindSpec, ParamSpec, ParamValues, Problem, SocketSpec } from '../graph';
 import type { CheckpointData } from '../graph/checkpoint-header';
 import type { DisplayPayload } from './display';
-import type { Meta, OutputMeta, SocketTypeName } from './meta';
-import type { SocketValues } from './values';
+import type { Meta, OutputMeta, SocketTypeName } from './sockets';
+import type { SocketValues } from './sockets';
 
 type Sockets = Record<string, SocketSpec>;
 type Params = Record<string, ParamSpec>;

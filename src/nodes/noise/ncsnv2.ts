@@ -7,7 +7,7 @@ import {
   solveRatio,
 } from '../../score/schedule/levels';
 import { declareNode, defineNode, lazy, InferError } from '../define';
-import type { Meta } from '../meta';
+import type { Meta } from '../sockets';
 import { summarizeSchedule } from './schedule-summary';
 
 const itemDimension = (dataset: Meta<'Dataset'>) => dataset.shape.reduce((a, b) => a * b, 1);
