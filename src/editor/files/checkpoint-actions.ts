@@ -31,9 +31,32 @@ export class CheckpointActions {
     private readonly files: FileController,
   ) {}
 
+  /**
+   * The node whose model Save trained model saves: the selected node, else the graph's one final
+   * model after a run (a model output that no other model-making node takes in: the train.fit
+   * after its model.mlp), so a single training run needs no selection.
+   */
+  modelNode(selected: string | undefined): string | undefined {
+    if (selected) return selected;
+    const { nodes, edges } = this.editor.doc.graph;
+    const makesModel = (id: string) => {
+      const node = nodes.find((n) => n.id === id);
+      const kind: KindSpec | undefined = node && this.editor.registry.get(node.type);
+      return !!kind && Object.values(kind.outputs).some((o) => o.type === 'Model');
+    };
+    const refined = new Set(
+      edges.filter((e) => makesModel(e.to.split('.')[0])).map((e) => e.from.split('.')[0]),
+    );
+    const final = nodes.filter((n) => {
+      const status = this.editor.run.nodes.get(n.id)?.status;
+      return (status === 'done' || status === 'cached') && makesModel(n.id) && !refined.has(n.id);
+    });
+    return final.length === 1 ? final[0].id : undefined;
+  }
+
   /** Why `nodeId` cannot be saved now, or null. */
   saveBlocked(nodeId: string | undefined): string | null {
-    if (!nodeId) return 'Select the train.fit (or model.load) node whose model to save.';
+    if (!nodeId) return 'Select the train.fit (or model.load) node whose model to save, after a run.';
     const node = this.editor.doc.graph.nodes.find((n) => n.id === nodeId);
     const kind: KindSpec | undefined = node && this.editor.registry.get(node.type);
     if (!kind || !Object.values(kind.outputs).some((o) => o.type === 'Model'))

@@ -8,6 +8,8 @@ import { train } from '../../score/train';
 import { networkOf } from '../../score/trained';
 import { trainableModel } from '../model/model-value';
 import { deriveSeed } from '../../score/random';
+import { estimateStepMemory, planMicroBatches } from '../../score/step-memory';
+import { countParameters } from '../../score/networks/weights';
 
 const run: RunOf<typeof declaration> = async (ctx) => {
   const { params, inputs } = ctx;
@@ -27,6 +29,16 @@ const run: RunOf<typeof declaration> = async (ctx) => {
     salt = model.seed;
   }
 
+  // Before any tensor: split the batch when a whole-batch step would not fit this backend.
+  const memory = estimateStepMemory({
+    kind: network.kind,
+    config: network.config,
+    shape: network.shape,
+    parameters: countParameters(network.weightSpecs),
+  });
+  const plan = planMicroBatches(memory, params.batchSize, ctx.backend, network.config.norm !== 'batch');
+  const split = plan.count > 1 ? ` · batch ${params.batchSize} as ${plan.count}×${plan.microBatch}` : '';
+
   let lastLoss: number | null = null;
   const result = await train({
     network,
@@ -37,6 +49,7 @@ const run: RunOf<typeof declaration> = async (ctx) => {
     ema: { momentum: optimizer.ema, biasCorrection: optimizer.emaBiasCorrection },
     steps: params.steps,
     batchSize: params.batchSize,
+    microBatch: plan.microBatch,
     seed: deriveSeed(params.seed, ctx.seed, salt),
     logEvery: params.logEvery,
     resume,
@@ -47,7 +60,7 @@ const run: RunOf<typeof declaration> = async (ctx) => {
     onStep: (done, total) =>
       ctx.progress(
         done / total,
-        `step ${done}/${total}` + (lastLoss === null ? '' : ` · loss ${formatLoss(lastLoss)}`),
+        `step ${done}/${total}` + (lastLoss === null ? '' : ` · loss ${formatLoss(lastLoss)}`) + split,
       ),
     checkpoint: ctx.checkpoint,
   });

@@ -96,7 +96,11 @@ describe('checkpoints in the CLI', () => {
     const summary = JSON.parse(await readFile(join(dir, 'b', 'summary.json'), 'utf8'));
     expect(summary.nodes.load.summary).toMatchObject({ kind: 'mlp', shape: [2], levels: 3, step: 9 });
     expect(await readFile(join(dir, 'b', 'load.ckpt.bin'))).toEqual(weights);
-    expect(JSON.parse(await readFile(join(dir, 'b', 'load.ckpt.json'), 'utf8'))).toEqual(header);
+    // The same header, stamped with the run that wrote it (graph b, not graph a).
+    const again = JSON.parse(await readFile(join(dir, 'b', 'load.ckpt.json'), 'utf8'));
+    expect({ ...again, provenance: null }).toEqual({ ...header, provenance: null });
+    expect(again.provenance.graphHash).toBe(summary.graphHash);
+    expect(header.provenance.graphHash).not.toBe(summary.graphHash);
   });
 
   it('reads a checkpoint by .ckpt.json, .ckpt.bin, .ckpt.zip or base path, and explains a missing one', async () => {

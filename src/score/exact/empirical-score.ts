@@ -1,5 +1,5 @@
 /**
- * The empirical-data oracle (ncsn.md §10.2): for training points {x_n}, the DSM optimum is the
+ * The empirical-data oracle (docs/science.md §5): for training points {x_n}, the DSM optimum is the
  * score of p_sigma = (1/N) sum_n N(x_n, sigma^2 I),
  *   s*(x, sigma) = sum_n softmax_n(-||x - x_n||^2 / (2 sigma^2)) (x_n - x) / sigma^2,
  * and its Tweedie denoiser x + sigma^2 s* = sum_n softmax_n x_n. It tests samplers, schedules and

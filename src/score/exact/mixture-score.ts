@@ -1,5 +1,5 @@
 /**
- * The exact noisy score of an isotropic Gaussian mixture (ncsn.md §10.1): with
+ * The exact noisy score of an isotropic Gaussian mixture (docs/science.md §5): with
  * p = sum_k w_k N(mu_k, s_k^2 I), the perturbed density is p_sigma = sum_k w_k N(mu_k, (s_k^2 + sigma^2) I), so
  *   grad log p_sigma(x) = sum_k r_k(x) (mu_k - x) / (s_k^2 + sigma^2),
  *   r_k(x) = softmax_k( log w_k - ||x - mu_k||^2 / (2 v_k) - (D/2) log(2 pi v_k) ),  v_k = s_k^2 + sigma^2.
