@@ -1,7 +1,8 @@
 /**
- * defineNode: a node kind declared in one place — sockets, params, docs, shape inference and
- * run() — so validation, defaults, the editor's controls, the docs and the runtime all read
- * the same declaration.
+ * A node kind: its declaration (sockets, params, docs, infer, summarize; tfjs-free, what the
+ * editor, validation and the docs read) and its run body, joined at one seam, `lazy`, that
+ * loads the kind's `x.run.ts` (and with it tfjs and the science) on the first run.
+ * See docs/adding-a-node-kind.md.
  */
 import type { Json, KindSpec, ParamSpec, ParamValues, Problem, SocketSpec } from '../graph';
 import type { CheckpointData } from '../graph/checkpoint-header';
