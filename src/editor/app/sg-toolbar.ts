@@ -70,7 +70,7 @@ export class SgToolbar extends LitElement {
                   >`
                 : nothing
             }
-            ${this.button('run.start', '▶ Run', 'primary')}`
+            ${this.button('run.estimate', '⏱ Estimate')} ${this.button('run.start', '▶ Run', 'primary')}`
       }
       <span
         class="backend ${backend?.warning ? 'warn' : ''}"
