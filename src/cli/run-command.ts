@@ -5,7 +5,8 @@ import type { NodeRegistry } from '../nodes/registry';
 import { chooseNodeBackend, releaseNodeBackends, type NodeBackendChoice } from '../runtime/backend-node';
 import { compile, type Plan } from '../runtime/compile';
 import { Calibration, describeEstimate, type RunEstimate } from '../runtime/estimate';
-import { Executor } from '../runtime/execute';
+import { DEFAULT_SEED, Executor } from '../runtime/execute';
+import { provenance } from '../runtime/provenance';
 import { parseArgs, USAGE, type RunArgs } from './args';
 import { readCheckpointFile } from '../runtime/checkpoints/files';
 import { ProgressPrinter } from './progress';
@@ -21,6 +22,10 @@ export interface CliIo {
 export const EXIT = { ok: 0, runFailed: 1, invalid: 2 } as const;
 
 export async function runCli(argv: readonly string[], registry: NodeRegistry, io: CliIo): Promise<number> {
+  if (wantsHelp(argv)) {
+    io.stdout(USAGE);
+    return EXIT.ok;
+  }
   let args: RunArgs;
   try {
     args = parseArgs(argv);
@@ -99,7 +104,7 @@ export async function runCli(argv: readonly string[], registry: NodeRegistry, io
     plan: compiled.plan,
     result,
     executor,
-    backend,
+    provenance: provenance(compiled.plan.graph, args.seed ?? DEFAULT_SEED, backend),
     adapter: choice.adapter,
   });
   executor.clear();
@@ -127,6 +132,11 @@ async function calibrate(
     onEvent: (event) => calibration.handle(event) && abort.abort(),
   });
   return calibration.result;
+}
+
+/** `scoregraph`, `--help`, `-h` or `help` anywhere before a graph path: usage on stdout, exit 0. */
+function wantsHelp(argv: readonly string[]): boolean {
+  return argv.some((a) => a === '--help' || a === '-h') || argv[0] === 'help';
 }
 
 function invalid(io: CliIo, path: string, problems: string[]): number {

@@ -98,7 +98,7 @@ export class CanvasView {
       );
       return problem ? undefined : ctx;
     });
-    // Double-click on the background is for node search, not zoom (editor.md pitfall 8).
+    // Double-click on the background is for node search, not zoom.
     area.addPipe((ctx) => (ctx.type === 'zoom' && ctx.data.source === 'dblclick' ? undefined : ctx));
 
     const onDoubleClick = (e: MouseEvent) => {

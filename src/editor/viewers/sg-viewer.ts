@@ -23,7 +23,7 @@ export class SgViewer extends LitElement {
       border-radius: 6px;
       overflow: hidden;
     }
-    /* Export as PNG (issue 5): shown on hover or keyboard focus. */
+    /* Export as PNG: shown on hover or keyboard focus. */
     .export {
       position: absolute;
       top: 4px;
