@@ -10,7 +10,7 @@ import * as sampling from '../../score/sampling';
 import type { SamplerHooks, SamplerOutput, ScoreFn, StepRule } from '../../score/sampling';
 import { stepSizeFor } from '../../score/schedule/step-size';
 import type { DisplayPayload } from '../display';
-import type { DatasetValue, ModelValue, SamplesValue, ScheduleValue } from '../values';
+import type { DatasetValue, ModelValue, SamplesValue, ScheduleValue } from '../sockets';
 import { readyModel } from '../model/model-value';
 import { samplesDisplay } from '../view/displays';
 

@@ -5,7 +5,7 @@
  */
 import { estimateStepMemory, planMicroBatches } from '../../score/step-memory';
 import { InferError } from '../define';
-import type { Meta, OutputMeta } from '../meta';
+import type { Meta, OutputMeta } from '../sockets';
 
 /** The trained model's meta, or an InferError naming the node to fix. */
 export function trainedModelMeta(
