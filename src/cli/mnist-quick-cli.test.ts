@@ -38,7 +38,7 @@ describe('mnist-quick from the CLI', () => {
     );
     expect(code, err.join('\n')).toBe(0);
     const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
-    const quality = summary.nodes.quality.summary.values;
+    const quality = summary.nodes.quality.summary;
     expect(quality.count).toBe(12);
     expect(quality.perDigit).toHaveLength(10);
     expect(quality.confidentShare).toBeGreaterThanOrEqual(0);

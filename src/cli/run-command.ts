@@ -4,10 +4,10 @@ import { parseGraph, type Graph } from '../graph';
 import type { NodeRegistry } from '../nodes/registry';
 import { chooseNodeBackend, releaseNodeBackends, type NodeBackendChoice } from '../runtime/backend-node';
 import { compile } from '../runtime/compile';
-import { Executor } from '../runtime/execute';
-import { useCheckpointReader } from '../nodes/model/checkpoint-source';
+import { DEFAULT_SEED, Executor } from '../runtime/execute';
+import { provenance } from '../runtime/provenance';
 import { parseArgs, USAGE, type RunArgs } from './args';
-import { readCheckpointFile } from './checkpoint-files';
+import { readCheckpointFile } from '../runtime/checkpoints/files';
 import { ProgressPrinter } from './progress';
 import { writeOutputs } from './write-outputs';
 
@@ -21,6 +21,10 @@ export interface CliIo {
 export const EXIT = { ok: 0, runFailed: 1, invalid: 2 } as const;
 
 export async function runCli(argv: readonly string[], registry: NodeRegistry, io: CliIo): Promise<number> {
+  if (wantsHelp(argv)) {
+    io.stdout(USAGE);
+    return EXIT.ok;
+  }
   let args: RunArgs;
   try {
     args = parseArgs(argv);
@@ -73,9 +77,8 @@ export async function runCli(argv: readonly string[], registry: NodeRegistry, io
   io.stderr(
     `scoregraph: running "${recheck.graph.name}" on ${backend} (${compiled.plan.steps.length} nodes; ${choice.reason})`,
   );
-  const executor = new Executor(backend);
   // model.load names checkpoints by path here (in the browser: by id in its checkpoint store).
-  const uninstallReader = useCheckpointReader(readCheckpointFile);
+  const executor = new Executor(backend, { readCheckpoint: readCheckpointFile });
   const printer = new ProgressPrinter(io.stderr, io.tty ?? false);
   const result = await executor.execute(compiled.plan, {
     runId: 1,
@@ -89,11 +92,10 @@ export async function runCli(argv: readonly string[], registry: NodeRegistry, io
     plan: compiled.plan,
     result,
     executor,
-    backend,
+    provenance: provenance(compiled.plan.graph, args.seed ?? DEFAULT_SEED, backend),
     adapter: choice.adapter,
   });
   executor.clear();
-  uninstallReader();
   await releaseNodeBackends();
   if (result.status !== 'done') {
     io.stderr(`scoregraph: ${result.message ?? 'the run failed.'}`);
@@ -101,6 +103,11 @@ export async function runCli(argv: readonly string[], registry: NodeRegistry, io
   }
   io.stdout(`Done in ${result.seconds.toFixed(1)} s. Wrote ${written.length} files to ${args.out}/`);
   return EXIT.ok;
+}
+
+/** `scoregraph`, `--help`, `-h` or `help` anywhere before a graph path: usage on stdout, exit 0. */
+function wantsHelp(argv: readonly string[]): boolean {
+  return argv.some((a) => a === '--help' || a === '-h') || argv[0] === 'help';
 }
 
 function invalid(io: CliIo, path: string, problems: string[]): number {

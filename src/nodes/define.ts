@@ -4,8 +4,9 @@
  * the same declaration.
  */
 import type { Json, KindSpec, ParamSpec, ParamValues, Problem, SocketSpec } from '../graph';
+import type { CheckpointData } from '../graph/checkpoint-header';
 import type { DisplayPayload } from './display';
-import type { Meta, SocketTypeName } from './meta';
+import type { Meta, OutputMeta, SocketTypeName } from './meta';
 import type { SocketValues } from './values';
 
 type Sockets = Record<string, SocketSpec>;
@@ -21,7 +22,7 @@ type MetaMap = { [T in SocketTypeName]: Meta<T> };
 export type InputValues<I extends Sockets> = SocketsOf<I, SocketValues>;
 export type OutputValues<O extends Sockets> = { [K in keyof O]: SocketValues[O[K]['type']] };
 export type InputMetas<I extends Sockets> = { [K in keyof I]: MetaMap[I[K]['type']] | undefined };
-export type OutputMetas<O extends Sockets> = { [K in keyof O]: Omit<MetaMap[O[K]['type']], 'source'> };
+export type OutputMetas<O extends Sockets> = { [K in keyof O]: OutputMeta<O[K]['type']> };
 
 /** Everything a running node may use. */
 export interface RunContext<P extends Params, I extends Sockets> {
@@ -37,6 +38,8 @@ export interface RunContext<P extends Params, I extends Sockets> {
   progress(fraction: number, text?: string): void;
   /** Show something while running (samples so far, the loss curve); the last one stays as the node's display. */
   preview(payload: DisplayPayload): void;
+  /** The checkpoint a model.load `ref` names, read by the host: a browser store id, or a path in the CLI. */
+  readCheckpoint(ref: string): Promise<CheckpointData>;
   /** Let the event loop breathe (cancel messages arrive) and throw if the run was cancelled. Call once per step. */
   checkpoint(): Promise<void>;
 }

@@ -3,7 +3,9 @@
  * events, cooperative cancel, and tensor cleanup of whatever a failed or cancelled node made.
  */
 import type { Json } from '../graph';
+import type { CheckpointReader } from '../graph/checkpoint-header';
 import type { DisplayPayload } from '../nodes/display';
+import { inferOnValues } from '../nodes/value-meta';
 import type { Plan, PlanStep } from './compile';
 import { disposeValue } from './dispose-value';
 import type { RunEventListener } from './events';
@@ -46,12 +48,25 @@ interface CacheEntry {
 
 export const DEFAULT_SEED = 20260101;
 
+/** What the host (the worker, the CLI) gives running nodes. */
+export interface ExecutorHost {
+  /** Reads the checkpoint a model.load node names (the worker: this browser's store; the CLI: files). */
+  readCheckpoint?: CheckpointReader;
+}
+
+const noCheckpoints: CheckpointReader = async () => {
+  throw new Error('This runtime has no checkpoint storage.');
+};
+
 export class Executor {
   private readonly cache = new Map<string, CacheEntry>();
   /** How many times each node's run() was called (cache tests, benchmarks). */
   readonly runCounts = new Map<string, number>();
 
-  constructor(readonly backend: string) {}
+  constructor(
+    readonly backend: string,
+    private readonly host: ExecutorHost = {},
+  ) {}
 
   /** The cached outputs of a node, e.g. a trained model to export as a checkpoint. */
   outputsOf(nodeId: string): Record<string, unknown> | undefined {
@@ -149,6 +164,11 @@ export class Executor {
 
     const t0 = now();
     try {
+      // infer() again on what actually arrived, so run() may rely on every rule infer() states.
+      const sources = Object.fromEntries(
+        Object.entries(step.inputs).map(([socket, s]) => [socket, s.nodeId]),
+      );
+      inferOnValues(kind, nodeId, step.params, inputs, sources);
       const outputs = await runOwned(
         `node:${nodeId}`,
         () =>
@@ -173,6 +193,7 @@ export class Executor {
               lastPreview = t;
               flushPreview();
             },
+            readCheckpoint: this.host.readCheckpoint ?? noCheckpoints,
             checkpoint: async () => {
               await yieldNow();
               if (signal.aborted) throw abortError();

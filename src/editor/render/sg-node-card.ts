@@ -110,8 +110,13 @@ export class SgNodeCard extends LitElement {
           ${collapsed ? '▸' : '▾'}
         </button>
         <span class="title" data-testid="title">${node.data.label ?? kind?.title ?? node.data.type}</span>
-        ${status === 'running' ? progressTemplate(run?.fraction, run?.text) : html`<span class="id">${node.id}</span>`}
-        ${this.renderPreviewButton(ctx.run.displays.get(node.id))} ${statusTemplate(status, run?.seconds)}
+        ${
+          status === 'running'
+            ? progressTemplate(run?.fraction, run?.text, run?.pace)
+            : html`<span class="id">${node.id}</span>`
+        }
+        ${this.renderPreviewButton(ctx.run.displays.get(node.id))}
+        ${statusTemplate(status, run?.seconds, run?.pace)}
         ${status === 'running' ? barTemplate(run?.fraction) : nothing}
       </header>
       ${
@@ -203,7 +208,7 @@ export class SgNodeCard extends LitElement {
     emit(this, 'sg-collapse', { nodeId: this.node!.id, collapsed: !this.node!.data.collapsed });
   };
 
-  /** Controls keep the pointer: typing or sliding must not drag the node (editor.md pitfall 7). */
+  /** Controls keep the pointer: typing or sliding must not drag the node. */
   private readonly onPointerDown = (e: PointerEvent) => {
     const target = e.composedPath()[0];
     if (target instanceof Element && (INTERACTIVE.has(target.tagName) || target.closest('.interactive')))

@@ -1,13 +1,13 @@
 /** model.load: the run body, loaded on the first run (see load.ts). */
-import { checkpointInfo, formatShape, parseShape, readCheckpoint } from './checkpoint-source';
+import { formatShape, parseShape, readCheckpointHeader } from '../../graph/checkpoint-header';
 import type { RunOf } from '../define';
 import type { declaration } from './load';
 import { decodeCheckpoint } from '../../score/checkpoint';
 
-const run: RunOf<typeof declaration> = async ({ params, progress }) => {
+const run: RunOf<typeof declaration> = async ({ params, progress, readCheckpoint }) => {
   progress(0, 'reading the checkpoint');
   const data = await readCheckpoint(params.checkpoint.trim());
-  const info = checkpointInfo(data.json);
+  const info = readCheckpointHeader(data.json);
   if ('message' in info) throw new Error(info.message);
   const declared = params.shape.trim() ? parseShape(params.shape) : null;
   if (declared && formatShape(declared) !== formatShape(info.shape))

@@ -1,6 +1,6 @@
 /**
  * model.load: a trained network from a checkpoint, ready to sample (or to train further with
- * train.fit). The checkpoint is named by the `checkpoint` param (see checkpoint-source.ts):
+ * train.fit). The checkpoint is named by the `checkpoint` param, which the host reads:
  * in the editor, drop a .ckpt.json + .ckpt.bin pair or a .ckpt.zip on the node, which stores
  * it in this browser and fills in all three params; in the CLI, give the path of a .ckpt.json.
  * `shape` and `levels` repeat what the checkpoint says, so samplers can be checked before
@@ -8,7 +8,7 @@
  */
 import { integer, text } from '../../graph';
 import { declareNode, defineNode, lazy, InferError } from '../define';
-import { parseShape } from './checkpoint-source';
+import { parseShape } from '../../graph/checkpoint-header';
 
 export const declaration = declareNode({
   type: 'model.load',
@@ -51,19 +51,26 @@ export const declaration = declareNode({
         { param: 'shape' },
       );
     return {
-      model: { ready: true, kind: 'checkpoint', shape, levels: params.levels > 0 ? params.levels : null },
+      model: {
+        ready: true as const,
+        exact: false,
+        kind: 'checkpoint',
+        shape,
+        levels: params.levels > 0 ? params.levels : null,
+      },
     };
   },
 
   summarize({ model }) {
-    const m = model as { kind: string; shape: number[]; sigmas: number[] | null; step?: number };
+    const trained = model.ready && !model.exact ? model : null;
+    const sigmas = trained?.sigmas ?? [];
     return {
-      kind: m.kind,
-      shape: m.shape,
-      levels: m.sigmas?.length ?? null,
-      sigmaMax: m.sigmas?.[0] ?? null,
-      sigmaMin: m.sigmas?.[m.sigmas.length - 1] ?? null,
-      step: m.step ?? null,
+      kind: model.kind,
+      shape: trained?.shape ?? null,
+      levels: trained ? sigmas.length : null,
+      sigmaMax: sigmas[0] ?? null,
+      sigmaMin: sigmas.at(-1) ?? null,
+      step: trained?.step ?? null,
     };
   },
 });

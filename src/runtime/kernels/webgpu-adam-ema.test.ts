@@ -1,8 +1,9 @@
 import * as tf from '@tensorflow/tfjs';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { releaseNodeBackends, useNodeBackend } from '../backend-node';
+import { findDawnAdapter } from '../webgpu-node';
 import { assignWeights, copyWeights, disposeWeights, type Weights } from '../../score/networks/weights';
 import { makeParameterUpdate } from '../../score/parameter-update';
-import { useTestWebGpu } from './webgpu-test-backend';
 
 const adam = { learningRate: 0.01, beta1: 0.9, beta2: 0.999, epsilon: 1e-8 };
 const shapes: Record<string, number[]> = { 'conv/w': [3, 3, 2, 5], 'conv/b': [5], odd: [7], scalar: [1] };
@@ -45,15 +46,16 @@ async function run(): Promise<Record<string, number[]>> {
   return out;
 }
 
-describe('fused WebGPU Adam + EMA', () => {
-  it("gives the composed update's values on cpu (params, shadow, untouched snapshot, restore)", async (ctx) => {
+const found = await findDawnAdapter();
+if (!found.adapter) console.warn(`Skipping the WebGPU kernel tests: no adapter (${found.why}).`);
+
+describe.skipIf(!found.adapter)('fused WebGPU Adam + EMA', () => {
+  afterAll(releaseNodeBackends);
+
+  it("gives the composed update's values on cpu (params, shadow, untouched snapshot, restore)", async () => {
     await tf.setBackend('cpu');
     const expected = await run();
-    const why = await useTestWebGpu();
-    if (why) {
-      console.warn(`skipped: ${why}`);
-      ctx.skip();
-    }
+    await useNodeBackend('webgpu');
     const before = tf.memory().numTensors;
     const got = await run();
     expect(tf.memory().numTensors).toBe(before);

@@ -1,7 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { releaseNodeBackends, useNodeBackend } from '../backend-node';
+import { findDawnAdapter } from '../webgpu-node';
 import { planFilterGrad, registerWebGpuConv2DBackpropFilter } from './webgpu-conv2d-backprop-filter';
-import { useTestWebGpu } from './webgpu-test-backend';
 
 type Pad = 'same' | 'valid' | number;
 /** x shape, filter [k, k, ci, co], stride, padding: the nets' convs (1×1, 3×3, dilated as phases, strided, odd). */
@@ -42,7 +43,7 @@ async function filterGradient(c: (typeof cases)[number], seed: number): Promise<
   return values;
 }
 
-describe('WebGPU Conv2DBackpropFilter (tiled implicit GEMM)', () => {
+describe('filter-gradient plan', () => {
   it('plans more k chunks for long reductions and one for short ones', () => {
     expect(planFilterGrad(9 * 32, 32, 128 * 28 * 28).splits).toBeGreaterThan(8);
     expect(planFilterGrad(9, 8, 200).splits).toBe(1);
@@ -50,16 +51,19 @@ describe('WebGPU Conv2DBackpropFilter (tiled implicit GEMM)', () => {
     expect(p.chunk * p.splits).toBeGreaterThanOrEqual(p.K);
     expect(p.chunk * (p.splits - 1)).toBeLessThan(p.K);
   });
+});
 
-  it("matches the cpu backend for the nets' conv shapes", async (ctx) => {
+const found = await findDawnAdapter();
+if (!found.adapter) console.warn(`Skipping the WebGPU kernel tests: no adapter (${found.why}).`);
+
+describe.skipIf(!found.adapter)('WebGPU Conv2DBackpropFilter (tiled implicit GEMM)', () => {
+  afterAll(releaseNodeBackends);
+
+  it("matches the cpu backend for the nets' conv shapes", async () => {
     await tf.setBackend('cpu');
     const expected: Float32Array[] = [];
     for (const [i, c] of cases.entries()) expected.push(await filterGradient(c, 100 + 2 * i));
-    const why = await useTestWebGpu();
-    if (why) {
-      console.warn(`skipped: ${why}`);
-      ctx.skip();
-    }
+    await useNodeBackend('webgpu');
     registerWebGpuConv2DBackpropFilter(); // idempotent: patchBackend already did
     const before = tf.memory().numTensors;
     for (const [i, c] of cases.entries()) {

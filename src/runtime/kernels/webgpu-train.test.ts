@@ -1,10 +1,10 @@
 import * as tf from '@tensorflow/tfjs';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { ncsnNetwork } from '../../score/networks/ncsn';
 import type { WeightTensors } from '../../score/networks/weights';
 import { train, type TrainOptions } from '../../score/train';
-import { useNodeBackend } from '../backend-node';
-import { useTestWebGpu } from './webgpu-test-backend';
+import { releaseNodeBackends, useNodeBackend } from '../backend-node';
+import { findDawnAdapter } from '../webgpu-node';
 
 /** 8 bar images (7 px) and a tiny NCSNv2 net: every conv shape, instance norm++, Adam + EMA. */
 function setup(): Omit<TrainOptions, 'steps'> {
@@ -55,26 +55,30 @@ async function trainTwice(): Promise<number[][]> {
   return out;
 }
 
-describe('training on WebGPU (fused Adam + EMA, implicit-GEMM filter gradient)', () => {
-  it('follows the cpu backend step for step, through log points and a resume', async (ctx) => {
-    await useNodeBackend('cpu');
-    const expected = await trainTwice();
-    const why = await useTestWebGpu();
-    if (why) {
-      console.warn(`skipped: ${why}`);
-      ctx.skip();
-    }
-    const before = tf.memory().numTensors;
-    const got = await trainTwice();
-    expect(tf.memory().numTensors).toBe(before);
-    expect(got[1]).toEqual(got[0]);
-    ['params after 4', 'params after 4, later', 'params after 6', 'ema after 6', 'losses'].forEach(
-      (what, k) => {
-        expect(got[k].length, what).toBe(expected[k].length);
-        const err = Math.max(...expected[k].map((v, i) => Math.abs(got[k][i] - v)));
-        // Adam moves each weight by at most lr = 1e-3 per step: a fraction of a step is agreement.
-        expect(err, what).toBeLessThan(5e-5);
-      },
-    );
-  });
-});
+const found = await findDawnAdapter();
+if (!found.adapter) console.warn(`Skipping the WebGPU kernel tests: no adapter (${found.why}).`);
+
+describe.skipIf(!found.adapter)(
+  'training on WebGPU (fused Adam + EMA, implicit-GEMM filter gradient)',
+  () => {
+    afterAll(releaseNodeBackends);
+
+    it('follows the cpu backend step for step, through log points and a resume', async () => {
+      await useNodeBackend('cpu');
+      const expected = await trainTwice();
+      await useNodeBackend('webgpu');
+      const before = tf.memory().numTensors;
+      const got = await trainTwice();
+      expect(tf.memory().numTensors).toBe(before);
+      expect(got[1]).toEqual(got[0]);
+      ['params after 4', 'params after 4, later', 'params after 6', 'ema after 6', 'losses'].forEach(
+        (what, k) => {
+          expect(got[k].length, what).toBe(expected[k].length);
+          const err = Math.max(...expected[k].map((v, i) => Math.abs(got[k][i] - v)));
+          // Adam moves each weight by at most lr = 1e-3 per step: a fraction of a step is agreement.
+          expect(err, what).toBeLessThan(5e-5);
+        },
+      );
+    });
+  },
+);

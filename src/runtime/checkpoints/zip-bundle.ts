@@ -5,7 +5,7 @@
  * decodeCheckpoint checks it.
  */
 import { unzipSync, zipSync } from 'fflate';
-import type { CheckpointData } from './checkpoint-source';
+import type { CheckpointData } from '../../graph/checkpoint-header';
 
 /** Header files are small; anything bigger is not a checkpoint header. */
 export const MAX_HEADER_BYTES = 4_000_000;
@@ -24,16 +24,20 @@ export const isCheckpointFileName = (name: string) => /\.ckpt\.(json|bin|zip)$/i
 export const checkpointBaseName = (name: string) =>
   (name.split(/[\\/]/).pop() ?? name).replace(/\.ckpt\.(json|bin|zip)$/i, '');
 
+/** The two files of a checkpoint: `<base>.ckpt.json` (indented header) and `<base>.ckpt.bin`. */
+export function checkpointFileBytes(base: string, data: CheckpointData): Record<string, Uint8Array> {
+  return {
+    [`${base}.ckpt.json`]: new TextEncoder().encode(JSON.stringify(data.json, null, 2) + '\n'),
+    [`${base}.ckpt.bin`]: new Uint8Array(data.weights),
+  };
+}
+
 /** One .ckpt.zip with `<base>.ckpt.json` and `<base>.ckpt.bin` inside. */
 export function zipCheckpoint(base: string, data: CheckpointData): Uint8Array {
-  return zipSync(
-    {
-      [`${base}.ckpt.json`]: new TextEncoder().encode(JSON.stringify(data.json, null, 2) + '\n'),
-      // Weights are floats: deflate gains little, so store them.
-      [`${base}.ckpt.bin`]: [new Uint8Array(data.weights), { level: 0 }],
-    },
-    { level: 6 },
-  );
+  const files = checkpointFileBytes(base, data);
+  // Weights are floats: deflate gains little, so store them.
+  const bin = `${base}.ckpt.bin`;
+  return zipSync({ ...files, [bin]: [files[bin], { level: 0 }] }, { level: 6 });
 }
 
 /** The checkpoint in a .ckpt.zip. */

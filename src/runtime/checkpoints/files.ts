@@ -1,43 +1,45 @@
 /**
- * Checkpoints on disk for the CLI: `--save-checkpoints` writes `<nodeId>.ckpt.json` +
+ * Checkpoints on disk (Node only), for the CLI: `--save-checkpoints` writes `<nodeId>.ckpt.json` +
  * `<nodeId>.ckpt.bin` for every trained network a run produced (the format of
  * src/score/checkpoint.ts, the same one the editor reads), and model.load reads a checkpoint
  * by path: `x.ckpt.json` (its `.ckpt.bin` beside it), `x.ckpt.bin`, `x.ckpt.zip` or plain `x`.
  */
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import type { Executor } from '../runtime/execute';
-import type { Plan } from '../runtime/compile';
+import type { Json } from '../../graph';
+import type { CheckpointData } from '../../graph/checkpoint-header';
+import type { Plan } from '../compile';
+import type { Executor } from '../execute';
+import type { Provenance } from '../provenance';
+import { nodeCheckpoints } from './export';
 import {
   checkpointBaseName,
+  checkpointFileBytes,
   MAX_HEADER_BYTES,
   MAX_WEIGHT_BYTES,
   pairCheckpoint,
   unzipCheckpoint,
-} from '../nodes/model/checkpoint-bundle';
-import type { CheckpointData } from '../nodes/model/checkpoint-source';
+} from './zip-bundle';
 
 /** Every trained network among the plan's cached outputs, as files to write: name → bytes. */
-export async function checkpointFiles(plan: Plan, executor: Executor): Promise<Map<string, Uint8Array>> {
-  const { isTrainedNetwork } = await import('../score/trained');
-  const { encodeCheckpoint } = await import('../score/checkpoint');
+export async function checkpointFiles(
+  plan: Plan,
+  executor: Executor,
+  provenance?: Provenance,
+): Promise<Map<string, Uint8Array>> {
   const files = new Map<string, Uint8Array>();
-  for (const step of plan.steps) {
-    const outputs = executor.outputsOf(step.nodeId) ?? {};
-    const trained = Object.entries(outputs).filter(([, value]) => isTrainedNetwork(value));
-    for (const [socket, value] of trained) {
-      if (!isTrainedNetwork(value)) continue;
-      // One model output (the usual case) keeps the plain node id as the file name.
-      const base = trained.length === 1 ? step.nodeId : `${step.nodeId}.${socket}`;
-      const { json, weights } = await encodeCheckpoint(value);
-      files.set(`${base}.ckpt.json`, new TextEncoder().encode(JSON.stringify(json, null, 2) + '\n'));
-      files.set(`${base}.ckpt.bin`, new Uint8Array(weights));
+  for (const step of plan.steps)
+    for (const { name, data } of await nodeCheckpoints(executor, step.nodeId)) {
+      // The CLI stamps each header with how it was made; readers ignore fields they do not know.
+      const stamped = provenance
+        ? { ...data, json: { ...(data.json as Record<string, Json>), provenance: { ...provenance } } }
+        : data;
+      for (const [file, bytes] of Object.entries(checkpointFileBytes(name, stamped))) files.set(file, bytes);
     }
-  }
   return files;
 }
 
-/** model.load's reader in the CLI: `ref` is a path, relative to the current directory. */
+/** The CLI's checkpoint reader: model.load's `ref` is a path, relative to the current directory. */
 export async function readCheckpointFile(ref: string): Promise<CheckpointData> {
   const path = /\.ckpt\.(json|bin|zip)$/i.test(ref) ? ref : `${ref}.ckpt.json`;
   if (/\.ckpt\.zip$/i.test(path)) {

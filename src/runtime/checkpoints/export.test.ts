@@ -1,17 +1,17 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseGraph } from '../graph';
-import { defineNode } from '../nodes/define';
-import { NodeRegistry } from '../nodes/registry';
-import { decodeCheckpoint } from '../score/checkpoint';
-import { mlpNetwork } from '../score/networks/mlp';
-import { copyWeights, createWeights } from '../score/networks/weights';
-import { makeTrainedNetwork } from '../score/trained';
-import { useNodeBackend } from './backend-node';
-import { compile } from './compile';
-import { Executor } from './execute';
-import { exportCheckpoint } from './export-checkpoint';
-import { source, testRegistry } from './test-kinds';
+import { parseGraph } from '../../graph';
+import { defineNode } from '../../nodes/define';
+import { NodeRegistry } from '../../nodes/registry';
+import { decodeCheckpoint } from '../../score/checkpoint';
+import { mlpNetwork } from '../../score/networks/mlp';
+import { copyWeights, createWeights } from '../../score/networks/weights';
+import { makeTrainedNetwork } from '../../score/trained';
+import { useNodeBackend } from '../backend-node';
+import { compile } from '../compile';
+import { Executor } from '../execute';
+import { exportCheckpoint } from './export';
+import { source, testRegistry } from '../test-kinds';
 
 const fit = defineNode({
   type: 'test.fit',
@@ -21,7 +21,7 @@ const fit = defineNode({
   inputs: {},
   outputs: { model: { type: 'Model' } },
   params: {},
-  infer: () => ({ model: { ready: true, kind: 'mlp', shape: [2], levels: null } }),
+  infer: () => ({ model: { ready: true as const, exact: false, kind: 'mlp', shape: [2], levels: null } }),
   async run() {
     const net = mlpNetwork({ width: 8, depth: 1, activation: 'elu', divideBySigma: true }, [2]);
     const w = createWeights(net.weightSpecs, 5, 'x');

@@ -1,12 +1,12 @@
 /**
  * This browser's checkpoint store (IndexedDB through idb-keyval), shared by the editor (which
  * saves trained models and dropped checkpoint files) and the runtime worker (model.load reads
- * from it). An entry's id is its name plus a content hash, so a different checkpoint never
- * takes an id a graph already points at, and the runtime's cache key (which includes the id)
- * changes exactly when the checkpoint does.
+ * from it through readStoredCheckpoint). An entry's id is its name plus a content hash, so a
+ * different checkpoint never takes an id a graph already points at, and the runtime's cache key
+ * (which includes the id) changes exactly when the checkpoint does.
  */
 import { createStore, del, entries, get, set, type UseStore } from 'idb-keyval';
-import type { CheckpointData } from './checkpoint-source';
+import type { CheckpointData } from '../../graph/checkpoint-header';
 
 export interface StoredCheckpoint extends CheckpointData {
   id: string;
@@ -32,6 +32,15 @@ export async function storeCheckpoint(
   const entry: StoredCheckpoint = { id, name, savedAt: Date.now(), json: data.json, weights: data.weights };
   await set(id, entry, customStore);
   return entry;
+}
+
+/** The worker's checkpoint reader: model.load's `ref` is the id of an entry of this store. */
+export async function readStoredCheckpoint(ref: string): Promise<CheckpointData> {
+  if (typeof indexedDB === 'undefined')
+    throw new Error(
+      'There is no checkpoint store here. In the CLI, "checkpoint" is the path of a .ckpt.json file.',
+    );
+  return loadStoredCheckpoint(ref);
 }
 
 export async function loadStoredCheckpoint(

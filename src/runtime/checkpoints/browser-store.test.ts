@@ -6,7 +6,7 @@ import {
   loadStoredCheckpoint,
   slug,
   storeCheckpoint,
-} from './checkpoint-store';
+} from './browser-store';
 
 /** An in-memory stand-in for an IndexedDB object store, as much of it as idb-keyval uses. */
 function memoryStore(): UseStore {
