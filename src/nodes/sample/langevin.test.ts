@@ -5,7 +5,7 @@ import { makeMixtureScoreModel } from '../../score/exact/mixture-score';
 import { stepSizeForSchedule } from '../../score/schedule/step-size';
 import { InferError } from '../define';
 import type { PointsDisplay } from '../display';
-import type { Meta } from '../meta';
+import type { Meta } from '../sockets';
 import { resolveParams } from '../resolve-params';
 import { runKind } from '../testing';
 import langevin from './langevin';

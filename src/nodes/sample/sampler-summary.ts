@@ -3,7 +3,7 @@
  * and the diagnostics per level (σ, α, ‖s‖·σ beside √D) with Technique 4's variance ratio.
  */
 import type { Json } from '../../graph';
-import type { SamplesValue } from '../values';
+import type { SamplesValue } from '../sockets';
 
 const finite = (v: number | null): Json => (v === null ? null : Number.isFinite(v) ? v : String(v));
 

@@ -16,7 +16,7 @@ import type {
 } from '../../score/sampling';
 import { stepSizeFor } from '../../score/schedule/step-size';
 import type { DisplayPayload } from '../display';
-import type { DatasetValue, ModelValue, SamplesValue, ScheduleValue } from '../values';
+import type { DatasetValue, ModelValue, SamplesValue, ScheduleValue } from '../sockets';
 import { readyModel } from '../model/model-value';
 import { samplesDisplay } from '../view/displays';
 

@@ -4,7 +4,7 @@
  * does not fit the data). Pure and tfjs-free.
  */
 import { InferError } from '../define';
-import type { Meta, OutputMeta } from '../meta';
+import type { Meta, OutputMeta } from '../sockets';
 
 /** The trained model's meta, or an InferError naming the node to fix. */
 export function trainedModelMeta(
