@@ -86,6 +86,8 @@ export function displayShape(d: DisplayPayload): Json {
           ? { perLevel: d.sigmas.map((sigma, i) => ({ sigma, loss: d.perLevel![i] })) }
           : {}),
       };
+    case 'metrics':
+      return { ...d.values }; // a metric's numbers themselves: they are the point of the node
   }
 }
 

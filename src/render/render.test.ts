@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { hasNumpy } from '../../test-support/has-numpy';
-import { displayArray, drawImages, drawLoss, drawPoints, PLOT_COLORS } from './draw-display';
+import { displayArray, drawBars, drawImages, drawLoss, drawPoints, PLOT_COLORS } from './draw-display';
 import { ticks, tickLabel } from './plot-frame';
 import { encodeNpy } from './npy';
 import { crc32, encodePng } from './png';
@@ -150,5 +150,32 @@ describe('axis ticks', () => {
     expect(ticks({ min: 0.004, max: 2, label: '', log: true })).toEqual([0.01, 0.1, 1]);
     expect(ticks({ min: 0.2, max: 1.1, label: '', log: true })).toEqual([0.2, 0.5, 1]);
     expect([0, 0.5, 1e-4, 25000, 12].map(tickLabel)).toEqual(['0', '0.5', '1e-4', '3e4', '12']);
+  });
+});
+
+describe('metric bars', () => {
+  it('draws one bar per value, as tall as its share of the largest, and exports the values', () => {
+    const display = {
+      kind: 'metrics' as const,
+      rows: [],
+      bars: { title: 'per digit', labels: ['0', '1', '2', '3'], values: [4, 2, 0, 1] },
+      values: {},
+    };
+    const r = drawBars(display, 120, 112);
+    const [sr, sg, sb] = PLOT_COLORS.samples;
+    const height = (column: number) => {
+      let n = 0;
+      for (let y = 0; y < 112; y++) {
+        const o = (y * 120 + column) * 4;
+        if (r.rgba[o] === sr && r.rgba[o + 1] === sg && r.rgba[o + 2] === sb) n++;
+      }
+      return n;
+    };
+    // slots of 24 px from x = 12: the bar centres are at 24, 48, 72, 96; the plot is 88 px tall
+    expect(height(24)).toBeGreaterThanOrEqual(88);
+    expect(Math.abs(height(48) - 44)).toBeLessThanOrEqual(1);
+    expect(height(72)).toBe(0);
+    expect(Math.abs(height(96) - 22)).toBeLessThanOrEqual(1);
+    expect(displayArray(display)).toEqual({ data: Float32Array.of(4, 2, 0, 1), shape: [4] });
   });
 });
