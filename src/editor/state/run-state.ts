@@ -27,6 +27,8 @@ export class RunState {
   /** Last display per node: kept across runs until a new one arrives. */
   readonly displays = new KeyedStore<DisplayPayload>();
   readonly run = new Store<RunSummary>({ running: false, runId: null, status: 'idle' });
+  /** Backend and seed of the latest run (what made the displays; exported PNGs carry them). */
+  readonly lastRun = new Store<{ backend: string; seed: number } | null>(null);
 
   apply(event: RunEvent): void {
     const current = this.run.value;
@@ -35,6 +37,7 @@ export class RunState {
       case 'run-started':
         this.nodes.replaceAll(new Map(event.nodeIds.map((id) => [id, { status: 'idle' } as NodeRun])));
         this.run.set({ running: true, runId: event.runId, status: 'running' });
+        this.lastRun.set({ backend: event.backend, seed: event.seed });
         return;
       case 'queued':
         return this.patch(event.nodeId, { status: 'queued' });
