@@ -1,6 +1,7 @@
 /**
- * npm run bench [-- --quick] [--only=check,train,sample,memory,torch,first,browser,profile]
+ * npm run bench [-- --quick] [--only=check,train,sample,memory,torch,export,first,browser,profile]
  *                [--backends=wasm,cpu,webgpu] [--cases=mlp,conv] [--browser] [--reuse-build]
+ * npm run bench -- --gpu-pack [--pack-dir=DIR]   (writes the GPU pack: bench/gpu/pack.ts)
  *
  * Measures, side by side in one run, what issue 6 asks: training and sampling throughput of
  * graphs against hand-written tfjs loops, memory flatness, PyTorch on the same machine, and
@@ -21,6 +22,7 @@ import { benchBrowserTraining } from './browser/train';
 import { benchSizes, type BenchSizes } from './cases';
 import { Report } from './lib/report';
 import { checkBaselines } from './node/checks';
+import { benchExportedTorch } from './node/exported-torch';
 import { benchFirstSamplesCli } from './node/first-samples';
 import { benchRegistry } from './node/kinds';
 import { benchMemory } from './node/memory';
@@ -29,7 +31,17 @@ import { benchSampling } from './node/sample';
 import { benchTorch } from './node/torch';
 import { benchTraining } from './node/train';
 
-const SECTIONS = ['check', 'train', 'sample', 'memory', 'torch', 'first', 'browser', 'profile'] as const;
+const SECTIONS = [
+  'check',
+  'train',
+  'sample',
+  'memory',
+  'torch',
+  'export',
+  'first',
+  'browser',
+  'profile',
+] as const;
 type Section = (typeof SECTIONS)[number];
 type Options = ReturnType<typeof parseArgs>;
 
@@ -97,6 +109,10 @@ function tasks(o: Options, sizes: BenchSizes): Task[] {
       await useNodeBackend('wasm');
       await benchTorch(report, [c], reg);
     });
+  add('export', 'mnist-ncsnv2', async (report) => {
+    await useNodeBackend('wasm');
+    await benchExportedTorch(report, o.quick ? 1 : 5, o.quick ? 1 : 2);
+  });
   add('first', 'cli', (report) => benchFirstSamplesCli(report, 'wasm', o.quick));
   for (const backend of o.profileBackends)
     add('profile', backend, async (report) => {
@@ -158,7 +174,13 @@ function runChild(task: Task, report: Report): Promise<void> {
 }
 
 async function main() {
-  const options = parseArgs(process.argv.slice(2));
+  const argv = process.argv.slice(2);
+  if (argv.includes('--gpu-pack')) {
+    const { writeGpuPack } = await import('./gpu/pack');
+    await writeGpuPack(argv.find((a) => a.startsWith('--pack-dir='))?.slice('--pack-dir='.length));
+    return;
+  }
+  const options = parseArgs(argv);
   const sizes = benchSizes(options.quick, options.cases);
   const list = tasks(options, sizes);
   const report = new Report();

@@ -94,6 +94,16 @@ export function createWorkerHost({ post, chooseBackend }: HostOptions): (message
       case 'gradient-check':
         post({ type: 'gradient-check', requestId: message.requestId, result: await convNetGradients() });
         return;
+      case 'export-pytorch': {
+        await ready;
+        const { exportPytorchZip } = await import('../export/pytorch/export-zip');
+        const reply = await exportPytorchZip(message.graph, registry, executor?.backend ?? tf.getBackend());
+        post(
+          { type: 'pytorch-project', requestId: message.requestId, ...reply },
+          reply.ok ? [reply.zip.buffer as ArrayBuffer] : [],
+        );
+        return;
+      }
       case 'export-checkpoint': {
         const reply = await exportCheckpoint(executor, message.nodeId);
         post({ type: 'checkpoint', requestId: message.requestId, ...reply }, reply.ok ? [reply.weights] : []);

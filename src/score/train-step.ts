@@ -74,13 +74,15 @@ export function batchGradients(
     const part = tf.tidy(() => {
       const rows = <T extends tf.Tensor>(t: T) => (size === batch ? t : (tf.slice(t, start, size) as T));
       const chunk = { x: rows(x), noise: rows(noise), sigma: rows(sigma), labels: rows(labels) };
-      let perLevel: tf.Tensor1D | null = null;
+      let kept: tf.Tensor1D | null = null;
       const { grads } = tf.variableGrads(() => {
         const perSample = dsmPerSample(net, params, chunk);
-        perLevel = tf.keep(lossPerLevel(perSample, chunk.labels, sigmas.length));
+        kept = tf.keep(lossPerLevel(perSample, chunk.labels, sigmas.length)); // past the gradient's scope
         return tf.div(tf.sum(perSample), batch) as tf.Scalar;
       }, varList);
-      return { grads, perLevel: perLevel! };
+      const perLevel = tf.clone(kept!); // an ordinary tensor again: kept ones outlive every tidy
+      kept!.dispose();
+      return { grads, perLevel };
     });
     if (!total) total = part;
     else {

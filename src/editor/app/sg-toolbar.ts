@@ -72,8 +72,16 @@ export class SgToolbar extends LitElement {
             }
             ${this.button('run.start', '▶ Run', 'primary')}`
       }
-      <span class="backend" data-testid="backend" title=${backend?.reason ?? 'Starting the runtime…'}>
-        ${backend ? backend.backend : '…'}
+      <span
+        class="backend ${backend?.warning ? 'warn' : ''}"
+        data-testid="backend"
+        title=${[backend?.warning, backend?.reason ?? 'Starting the runtime…'].filter(Boolean).join('\n')}
+      >
+        ${backend ? backend.backend : '…'}${
+          backend?.warning
+            ? html`<span data-testid="backend-warning" aria-label=${backend.warning}> ⚠</span>`
+            : nothing
+        }
       </span>
       <button
         class="icon"

@@ -50,14 +50,13 @@ export class SgViewer extends LitElement {
       text-align: center;
       padding: 0 16px;
     }
+    /* In full, wrapping (a stopped run explains itself here; issue 12 item 7). */
     .caption {
-      height: 15px;
+      min-height: 15px;
       margin-top: 3px;
       color: var(--sg-muted);
       font: 10.5px/15px var(--sg-mono);
-      overflow: hidden;
-      text-overflow: ellipsis;
-      white-space: nowrap;
+      overflow-wrap: anywhere;
     }
   `;
 

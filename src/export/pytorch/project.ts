@@ -28,6 +28,20 @@ function emit<T>(node: ExportNode, resolved: ResolvedValues): T {
   return form.emit(ctx) as T;
 }
 
+/** A list of numbers as Python, a few per line when long (the sigmas). */
+function pyNumbers(values: number[], perLine = 4): string {
+  if (values.length <= perLine) return py(values);
+  const rows: string[] = [];
+  for (let i = 0; i < values.length; i += perLine)
+    rows.push(
+      `    ${values
+        .slice(i, i + perLine)
+        .map((v) => py(v))
+        .join(', ')},`,
+    );
+  return `[\n${rows.join('\n')}\n]`;
+}
+
 const settingLines = (settings: Record<string, string>) =>
   Object.entries(settings).map(([name, value]) => `${name} = ${value}`);
 
@@ -69,7 +83,7 @@ function trainPy(
 ): string {
   const settings = [
     "# The graph's settings. SIGMAS: the schedule scoregraph computed, largest first.",
-    `SIGMAS = ${py(sigmas)}`,
+    `SIGMAS = ${pyNumbers(sigmas)}`,
     ...settingLines(parts.trainer.settings),
     ...settingLines(parts.loss.settings),
     ...settingLines(parts.optimizer.settings),
@@ -127,7 +141,7 @@ export function buildProject(
     'train.py': trainPy({ trainer, loss, optimizer }, resolved.sigmas),
     'model.py': modelPy(model),
     'data.py': dataset.code,
-    'sample.py': samplePy(sampler.summary, py(resolved.sigmas), sampler.settings, sampler.code),
+    'sample.py': samplePy(sampler.summary, pyNumbers(resolved.sigmas), sampler.settings, sampler.code),
     'checkpoint.py': CHECKPOINT_PY,
     'requirements.txt': 'torch>=1.13\nnumpy>=1.21\n',
     'README.md': readme({

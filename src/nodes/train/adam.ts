@@ -9,7 +9,8 @@ export const declaration = declareNode({
   doc:
     'Adam, plus an exponential moving average of the weights that is used for sampling (NCSNv2 ' +
     'Technique 5: without it, sample quality swings from checkpoint to checkpoint). NCSNv2 trains ' +
-    'with lr 1e-4, betas (0.9, 0.999), EMA 0.999; small toys like lr 1e-3.',
+    'with lr 1e-4, betas (0.9, 0.999), EMA 0.999 (the MNIST presets); NCSN v1 with lr 1e-3 and no ' +
+    'average; the 2-D toy presets with lr 1e-2 and EMA 0.99 over a few thousand steps.',
   inputs: {},
   outputs: { optimizer: { type: 'Optimizer', doc: 'The optimiser settings, for train.fit.' } },
   params: {

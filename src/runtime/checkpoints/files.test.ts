@@ -24,7 +24,7 @@ const fakeFit = defineNode({
   inputs: {},
   outputs: { model: { type: 'Model' } },
   params: { steps: integer({ default: 7, min: 1, max: 100, doc: 'Step count.' }) },
-  infer: () => ({ model: { ready: true, kind: 'mlp', shape: [2], levels: null } }),
+  infer: () => ({ model: { ready: true as const, exact: false, kind: 'mlp', shape: [2], levels: null } }),
   async run({ params, seed }) {
     const net = mlpNetwork({ width: 8, depth: 1, activation: 'elu', divideBySigma: true }, [2]);
     const weights = createWeights(net.weightSpecs, seed, 'fit');

@@ -6,7 +6,7 @@
  * step sizes with no network: chains collapse onto (noisy) training points.
  */
 import * as tf from '@tensorflow/tfjs';
-import type { ScoreModel } from '../values';
+import type { ExactScore } from '../values';
 
 /**
  * Posterior weights softmax_n(-||x - x_n||^2 / (2 sigma_b^2)), shape [B, N], from the data
@@ -36,7 +36,7 @@ export function empiricalScore(x: tf.Tensor2D, data: tf.Tensor2D, sigma: tf.Tens
 }
 
 /** The oracle as a ScoreModel; its tensors are properties so the runtime sees (and keeps) them. */
-export interface EmpiricalScoreModel extends ScoreModel {
+export interface EmpiricalScoreModel extends ExactScore {
   /** The training points, flattened [N, D]. */
   readonly points: tf.Tensor2D;
   /** The same, transposed [D, N]. */
@@ -62,6 +62,7 @@ export function makeEmpiricalScoreModel(
   const norms = tf.tidy(() => tf.sum(tf.square(points), 1) as tf.Tensor1D);
   return {
     ready: true,
+    exact: true,
     kind: 'exact-empirical',
     shape,
     sigmas: sigmas ? [...sigmas] : null,

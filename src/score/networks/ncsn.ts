@@ -178,7 +178,7 @@ export function ncsnNetwork(
 
   return {
     kind: 'ncsn',
-    config: { ...config },
+    config: { ...config, arch: 'compact' }, // explicit, so a checkpoint says which net it holds
     shape: [height, width, channels],
     levels: condLevels,
     dividesBySigma: !conditional,
