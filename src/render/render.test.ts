@@ -145,10 +145,11 @@ describe('display rasters', () => {
 
 describe('axis ticks', () => {
   it('steps of 1, 2 or 5 × 10^k on linear axes, powers of ten on log axes', () => {
-    expect(ticks({ min: 0, max: 1, label: '' })).toEqual([0, 0.2, 0.4, 0.6000000000000001, 0.8, 1]);
+    expect(ticks({ min: 0, max: 1, label: '' })).toEqual([0, 0.2, 0.4, 0.6, 0.8, 1]);
     expect(ticks({ min: -3, max: 17, label: '' })).toEqual([0, 5, 10, 15]);
     expect(ticks({ min: 0.004, max: 2, label: '', log: true })).toEqual([0.01, 0.1, 1]);
     expect(ticks({ min: 0.2, max: 1.1, label: '', log: true })).toEqual([0.2, 0.5, 1]);
+    expect(ticks({ min: 0.537, max: 0.839, label: '', log: true })).toEqual([0.6, 0.7, 0.8]); // within a decade: linear steps;
     expect([0, 0.5, 1e-4, 25000, 12].map(tickLabel)).toEqual(['0', '0.5', '1e-4', '3e4', '12']);
   });
 });
