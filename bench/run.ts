@@ -111,7 +111,7 @@ function tasks(o: Options, sizes: BenchSizes): Task[] {
     });
   add('export', 'mnist-ncsnv2', async (report) => {
     await useNodeBackend('wasm');
-    await benchExportedTorch(report, o.quick ? 1 : 5, o.quick ? 1 : 2);
+    await benchExportedTorch(report, o.quick ? 1 : 3, 2);
   });
   add('first', 'cli', (report) => benchFirstSamplesCli(report, 'wasm', o.quick));
   for (const backend of o.profileBackends)
