@@ -94,6 +94,9 @@ export async function benchExportedTorch(report: Report, steps: number, rounds: 
         theirs.push(await torchSeconds(project, steps, r));
         ours.push(await scoregraphSeconds(graph, steps, r));
       }
+      report.note(
+        `export round ${r}: scoregraph ${ours[r - 1].toFixed(1)} s, PyTorch ${theirs[r - 1].toFixed(1)} s for ${steps} steps`,
+      );
     }
     const ratios = ours.map((s, i) => s / theirs[i]);
     const perSecond = (seconds: number[]) => (steps / median(seconds)).toFixed(3);
