@@ -16,12 +16,15 @@ export interface RunArgs {
 
 export const USAGE = `Usage: scoregraph run <graph.json> [--out DIR] [--backend auto|webgpu|wasm|cpu] [--seed N]
                       [--set nodeId.param=value ...] [--save-checkpoints]
+       scoregraph --help
 
 Runs a scoregraph graph headless and writes into --out (default ./out):
   --backend             auto (default): WebGPU on a hardware GPU adapter, else WASM;
                         webgpu: Dawn (npm "webgpu"), on any adapter, software ones included
-  summary.json          per node: status, seconds and a summary of its outputs
-  <viewer>.png, .npy    each viewer's image and its raw float32 array
+  summary.json          the run's graph hash, seed, backend and versions; per node: status,
+                        seconds and what it made (networks: architecture, parameters, steps)
+  <viewer>.png, .npy    each viewer's plot (the graph inside: drop it on the editor) and
+                        its raw float32 array
   <node>.ckpt.json/.bin trained models, with --save-checkpoints
 Exit status: 0 done, 1 a node failed while running, 2 the graph or the flags are invalid.`;
 

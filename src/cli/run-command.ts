@@ -4,7 +4,8 @@ import { parseGraph, type Graph } from '../graph';
 import type { NodeRegistry } from '../nodes/registry';
 import { chooseNodeBackend, releaseNodeBackends, type NodeBackendChoice } from '../runtime/backend-node';
 import { compile } from '../runtime/compile';
-import { Executor } from '../runtime/execute';
+import { DEFAULT_SEED, Executor } from '../runtime/execute';
+import { provenance } from '../runtime/provenance';
 import { parseArgs, USAGE, type RunArgs } from './args';
 import { readCheckpointFile } from '../runtime/checkpoints/files';
 import { ProgressPrinter } from './progress';
@@ -20,6 +21,10 @@ export interface CliIo {
 export const EXIT = { ok: 0, runFailed: 1, invalid: 2 } as const;
 
 export async function runCli(argv: readonly string[], registry: NodeRegistry, io: CliIo): Promise<number> {
+  if (wantsHelp(argv)) {
+    io.stdout(USAGE);
+    return EXIT.ok;
+  }
   let args: RunArgs;
   try {
     args = parseArgs(argv);
@@ -87,7 +92,7 @@ export async function runCli(argv: readonly string[], registry: NodeRegistry, io
     plan: compiled.plan,
     result,
     executor,
-    backend,
+    provenance: provenance(compiled.plan.graph, args.seed ?? DEFAULT_SEED, backend),
     adapter: choice.adapter,
   });
   executor.clear();
@@ -98,6 +103,11 @@ export async function runCli(argv: readonly string[], registry: NodeRegistry, io
   }
   io.stdout(`Done in ${result.seconds.toFixed(1)} s. Wrote ${written.length} files to ${args.out}/`);
   return EXIT.ok;
+}
+
+/** `scoregraph`, `--help`, `-h` or `help` anywhere before a graph path: usage on stdout, exit 0. */
+function wantsHelp(argv: readonly string[]): boolean {
+  return argv.some((a) => a === '--help' || a === '-h') || argv[0] === 'help';
 }
 
 function invalid(io: CliIo, path: string, problems: string[]): number {

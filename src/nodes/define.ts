@@ -6,7 +6,7 @@
 import type { Json, KindSpec, ParamSpec, ParamValues, Problem, SocketSpec } from '../graph';
 import type { CheckpointData } from '../graph/checkpoint-header';
 import type { DisplayPayload } from './display';
-import type { Meta, SocketTypeName } from './meta';
+import type { Meta, OutputMeta, SocketTypeName } from './meta';
 import type { SocketValues } from './values';
 
 type Sockets = Record<string, SocketSpec>;
@@ -22,7 +22,7 @@ type MetaMap = { [T in SocketTypeName]: Meta<T> };
 export type InputValues<I extends Sockets> = SocketsOf<I, SocketValues>;
 export type OutputValues<O extends Sockets> = { [K in keyof O]: SocketValues[O[K]['type']] };
 export type InputMetas<I extends Sockets> = { [K in keyof I]: MetaMap[I[K]['type']] | undefined };
-export type OutputMetas<O extends Sockets> = { [K in keyof O]: Omit<MetaMap[O[K]['type']], 'source'> };
+export type OutputMetas<O extends Sockets> = { [K in keyof O]: OutputMeta<O[K]['type']> };
 
 /** Everything a running node may use. */
 export interface RunContext<P extends Params, I extends Sockets> {

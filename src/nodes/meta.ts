@@ -6,20 +6,26 @@
 export interface SocketMetas {
   Dataset: { kind: 'points' | 'images'; shape: number[]; count: number };
   Schedule: { levels: number | null };
-  Model: {
-    /** False for an untrained network architecture; true once trained, loaded or exact. */
-    ready: boolean;
-    kind: string;
-    /** The data shape the model works on; null while it is not fixed yet. */
-    shape: number[] | null;
-    /** Noise levels the model is conditioned on (CIN++); null when any count works. */
-    levels: number | null;
-    /**
-     * An untrained network whose weights will be tied to the schedule's level count
-     * (conditional norms): train.fit then sets `levels` from the schedule.
-     */
-    conditional?: boolean;
-  };
+  /** An untrained architecture (train.fit makes its weights), or a ready model that can score. */
+  Model:
+    | {
+        ready: false;
+        kind: string;
+        shape: null;
+        levels: null;
+        /** Its weights will be tied to the schedule's level count (conditional norms). */
+        conditional?: boolean;
+      }
+    | {
+        ready: true;
+        /** An exact score: nothing to train. Otherwise a trained (or loaded) network. */
+        exact: boolean;
+        kind: string;
+        /** The data shape the model works on; null while it is not fixed yet. */
+        shape: number[] | null;
+        /** Noise levels the model is conditioned on (CIN++); null when any count works. */
+        levels: number | null;
+      };
   Loss: Record<string, never>;
   Optimizer: Record<string, never>;
   Samples: { kind: 'points' | 'images' | null; shape: number[] | null; count: number | null };
@@ -29,3 +35,9 @@ export interface SocketMetas {
 
 export type SocketTypeName = keyof SocketMetas;
 export type Meta<T extends SocketTypeName = SocketTypeName> = SocketMetas[T] & { source: string };
+/** A meta as infer() returns it (the executor adds `source`); keeps the Model union apart. */
+export type OutputMeta<T extends SocketTypeName> = SocketMetas[T] extends infer M
+  ? M extends unknown
+    ? M
+    : never
+  : never;

@@ -16,12 +16,23 @@ import type {
   DatasetValue,
   ScheduleValue,
   ModelValue,
+  ExactScore,
+  NetworkSpec,
   LossValue,
   OptimizerValue,
   LossLog,
 } from '../score/values';
 
-export type { DatasetValue, ScheduleValue, ModelValue, LossValue, OptimizerValue, LossLog };
+export type {
+  DatasetValue,
+  ScheduleValue,
+  ModelValue,
+  ExactScore,
+  NetworkSpec,
+  LossValue,
+  OptimizerValue,
+  LossLog,
+};
 
 /** A batch of points [N, 2] or images [N, H, W, C], values nominally in [0, 1]. */
 export interface SamplesValue {

@@ -1,5 +1,5 @@
 /**
- * <sg-toolbar>: menus (File, Edit — filled from command ids by prefix, so issue 5's file.*
+ * <sg-toolbar>: menus (File, Edit — filled from command ids by prefix, so file.*
  * commands appear by themselves), undo/redo, view, Run/Stop with the reason Run is disabled,
  * the backend in use, theme and panel toggles. Every control is a real, focusable button.
  */

@@ -14,7 +14,7 @@ import type { Json } from '../../graph';
 import { registry } from '../../nodes/registry';
 import { resolveParams } from '../../nodes/resolve-params';
 import { useNodeBackend } from '../../runtime/backend-node';
-import { encodeNpy } from '../../runtime/render/npy';
+import { encodeNpy } from '../../render/npy';
 import { encodeCheckpoint } from '../../score/checkpoint';
 import { dsmLoss } from '../../score/dsm';
 import { buildNetwork } from '../../score/networks/build';

@@ -57,6 +57,7 @@ describe('sample.inpaint', () => {
   it('infers the count and refuses a mask or images of another shape', () => {
     const model: Meta<'Model'> = {
       ready: true,
+      exact: false,
       kind: 'ncsn',
       shape: [28, 28, 1],
       levels: null,
