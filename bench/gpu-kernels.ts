@@ -9,7 +9,8 @@
  * 1. Per kernel, awaited time (median of reps, each ending in a read-back): the filter gradient
  *    (stock Conv2DDerFilterProgram vs our implicit GEMM) at the MNIST net's conv shapes, beside
  *    the forward conv and the input gradient of the same shape; Adam + EMA of all the MNIST
- *    net's weights (tf.train.adam + updateEma vs the fused kernel).
+ *    net's weights (tf.train.adam + updateEma vs the fused kernel); InstanceNorm++ + ELU
+ *    forward and gradients (composed vs fused).
  * 2. Per training step of src/score/train (the mnist-ncsnv2 net, ngf 32 at 28 px, and the MLP
  *    3×128): GPU programs (compute dispatches) and queue submits, counted on Dawn's encoder, and
  *    the step time, stock vs ours. Programs per step do not depend on the adapter (little on the batch).
@@ -21,7 +22,13 @@ import { benchSigmas } from './graphs';
 import { libraryConfig } from './lib/library-train';
 import { releaseNodeBackends, useNodeBackend } from '../src/runtime/backend-node';
 import { webGpuParameterUpdate } from '../src/runtime/kernels/webgpu-adam-ema';
+import {
+  INSTANCE_NORM_GRAD_KERNEL,
+  INSTANCE_NORM_KERNEL,
+  registerWebGpuInstanceNorm,
+} from '../src/runtime/kernels/webgpu-instance-norm';
 import { buildNetwork } from '../src/score/networks/build';
+import { normalize } from '../src/score/networks/norms';
 import { createWeights, copyWeights, disposeWeights } from '../src/score/networks/weights';
 import {
   composedParameterUpdate,
@@ -60,6 +67,10 @@ function useUpdate(factory: ParameterUpdateFactory): void {
 function useStock(stock: boolean): void {
   useFilterGrad(stock ? stockFilterGrad : oursFilterGrad);
   useUpdate(stock ? composedParameterUpdate : webGpuParameterUpdate);
+  // Without the fused InstanceNorm++ kernels, norms.ts composes the layer from tfjs ops.
+  if (stock)
+    for (const k of [INSTANCE_NORM_KERNEL, INSTANCE_NORM_GRAD_KERNEL]) tf.unregisterKernel(k, 'webgpu');
+  else registerWebGpuInstanceNorm();
 }
 
 // ------------------------------------------------------------------ dispatch / submit counters
@@ -236,6 +247,38 @@ console.log('\n## Adam + EMA of every weight of the mnist-ncsnv2 net (one update
   tf.dispose(Object.values(grads));
   disposeWeights(params);
   disposeWeights(ema);
+}
+
+console.log('\n## InstanceNorm++ + ELU, forward and both gradients (awaited ms)');
+row('shape', 'composed', 'fused', 'composed ÷ fused', 'programs composed', 'programs fused');
+for (const shape of [
+  [BATCH, 28, 28, F],
+  [BATCH, 14, 14, 2 * F],
+] as [number, number, number, number][]) {
+  const x = tf.randomNormal(shape, 0, 1, 'float32', 6);
+  const affine = tf.randomNormal([3 * shape[3]], 1, 0.1, 'float32', 7);
+  const g = tf.grads((a: tf.Tensor, b: tf.Tensor) =>
+    tf.elu(normalize('instance++', a as tf.Tensor4D, { 'n/affine': b }, 'n', null)),
+  );
+  const measure = async () => {
+    const ms = await awaitedMs(() => tf.addN(g([x, affine]).map((t) => tf.sum(t))));
+    const d0 = dispatches;
+    tf.dispose(g([x, affine]));
+    return { ms, programs: dispatches - d0 };
+  };
+  useStock(true);
+  const composed = await measure();
+  useStock(false);
+  const fused = await measure();
+  row(
+    `[${shape}]`,
+    r(composed.ms),
+    r(fused.ms),
+    r(composed.ms / fused.ms, 1),
+    composed.programs,
+    fused.programs,
+  );
+  tf.dispose([x, affine]);
 }
 
 // ------------------------------------------------------------------ 2. per training step

@@ -274,6 +274,8 @@ function shapes(x: Info, affine: Info) {
 
 /** Registers the forward and gradient kernels on WebGPU; norms.ts uses them when present. */
 export function registerWebGpuInstanceNorm(): void {
+  for (const name of [INSTANCE_NORM_KERNEL, INSTANCE_NORM_GRAD_KERNEL])
+    if (tf.getKernel(name, 'webgpu')) tf.unregisterKernel(name, 'webgpu');
   tf.registerKernel({
     kernelName: INSTANCE_NORM_KERNEL,
     backendName: 'webgpu',
