@@ -2,8 +2,21 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
+/** The science a node declaration may import: tfjs-free, needed by infer(). */
+const DECLARATION_SCIENCE = ['schedule/levels', 'schedule/geometric'];
+
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'out/', 'test-results/', 'playwright-report/', 'e2e-artifacts/', 'public/'] },
+  {
+    ignores: [
+      'dist/',
+      'node_modules/',
+      'out/',
+      'test-results/',
+      'playwright-report/',
+      'e2e-artifacts/',
+      'public/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -20,44 +33,53 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: ['@tensorflow/*', '**/score/**', 'lit/directives/unsafe-*', 'lit-html/directives/unsafe-*'] },
+        {
+          patterns: [
+            '@tensorflow/*',
+            '**/score/**',
+            'lit/directives/unsafe-*',
+            'lit-html/directives/unsafe-*',
+          ],
+        },
       ],
       'no-restricted-properties': [
         'error',
-        { property: 'innerHTML', message: 'Render with Lit templates: text from files must never become HTML.' },
-        { property: 'outerHTML', message: 'Render with Lit templates: text from files must never become HTML.' },
-        { property: 'insertAdjacentHTML', message: 'Render with Lit templates: text from files must never become HTML.' },
+        {
+          property: 'innerHTML',
+          message: 'Render with Lit templates: text from files must never become HTML.',
+        },
+        {
+          property: 'outerHTML',
+          message: 'Render with Lit templates: text from files must never become HTML.',
+        },
+        {
+          property: 'insertAdjacentHTML',
+          message: 'Render with Lit templates: text from files must never become HTML.',
+        },
       ],
     },
   },
   {
-    // Node kinds load tfjs and the science lazily inside run(), so the editor can import declarations.
+    // A kind's run body (x.run.ts, loaded on the first run) imports the science; never the runtime.
+    files: ['src/nodes/**/*.run.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: ['**/runtime/**'] }],
+    },
+  },
+  {
+    // A kind's declaration (x.ts) is what the editor loads: no tfjs, no runtime, and of the science
+    // only types and the tfjs-free schedule math that infer() needs (Technique 2's level count).
     files: ['src/nodes/**/*.ts'],
-    ignores: ['**/*.test.ts', 'src/nodes/testing.ts'],
+    ignores: ['**/*.test.ts', '**/*.run.ts', 'src/nodes/testing.ts'],
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',
         {
           patterns: [
             {
-              // Re-included: tfjs-free schedule math that infer() needs (Technique 2's level count).
-              // (gitignore rules: the folder is re-included, its files excluded, then three allowed.)
-              group: [
-                '@tensorflow/*',
-                '**/score/**',
-                '**/runtime/**',
-                '!**/score/schedule/',
-                '**/score/schedule/*',
-                '!**/score/schedule/levels',
-                '!**/score/schedule/geometric',
-                '!**/score/schedule/erfc',
-                // The node category folder src/nodes/score/ (score.exact) is not the science.
-                '!./score/',
-                './score/*/',
-                '!./score/*',
-              ],
+              regex: `^@tensorflow/|/runtime/|/score/(?!(${DECLARATION_SCIENCE.join('|')})$)`,
               allowTypeImports: true,
-              message: 'Import the science with `await import(...)` inside run(); only `import type` at the top.',
+              message: 'A declaration loads no science: put the code that needs it in the kind’s x.run.ts.',
             },
           ],
         },
@@ -69,7 +91,10 @@ export default tseslint.config(
     files: ['src/graph/**/*.ts'],
     ignores: ['**/*.test.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: ['@tensorflow/*', '**/nodes/**', '**/runtime/**', '**/editor/**', '**/score/**'] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['@tensorflow/*', '**/nodes/**', '**/runtime/**', '**/editor/**', '**/score/**'] },
+      ],
     },
   },
 );

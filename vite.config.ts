@@ -7,7 +7,8 @@ const isolation = {
 };
 
 export default defineConfig({
-  server: { port: 5173, strictPort: false, headers: isolation },
+  // Never opens a browser itself (a headless first start has none to open).
+  server: { port: 5173, strictPort: false, open: false, headers: isolation },
   preview: { port: 4173, strictPort: false, headers: isolation },
   resolve: { dedupe: ['lit', 'rete', 'rete-area-plugin', 'rete-connection-plugin', 'rete-render-utils'] },
   worker: { format: 'es' },

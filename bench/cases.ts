@@ -38,6 +38,12 @@ export interface BenchSizes {
   browser: Record<'webgpu' | 'webgl' | 'wasm', TrainCase[]>;
   /** Training steps of the swissroll preset while frames are recorded, per backend. */
   smoothSteps: Record<'webgpu' | 'wasm', number>;
+  /**
+   * Kernel profile of the library's step (issue 9's cases; `steps` = the profiled window,
+   * `logEvery` its reads), and the conv gradient shape [B, H, W, C] → C. On a software WebGPU
+   * adapter the quick sizes are used: lavapipe takes minutes per full-size conv step.
+   */
+  profile: { cases: TrainCase[]; convGradient: [number, number, number, number] };
 }
 
 const mlp = (width = 128): BenchNet => ({ kind: 'mlp', mlp: { dim: 2, width, depth: 3 } });
@@ -81,6 +87,14 @@ const FULL: BenchSizes = {
     ],
   },
   smoothSteps: { webgpu: 30, wasm: 600 },
+  profile: {
+    cases: [
+      { id: 'mlp', net: mlp(), batch: 256, steps: 100, logEvery: 50, count: 2000, rounds: 1 },
+      { id: 'conv', net: conv(28, 16), batch: 32, steps: 4, logEvery: 2, count: 512, rounds: 1 },
+      { id: 'conv', net: conv(28, 32), batch: 128, steps: 4, logEvery: 2, count: 1024, rounds: 1 },
+    ],
+    convGradient: [32, 28, 28, 16],
+  },
 };
 
 const QUICK: BenchSizes = {
@@ -103,6 +117,13 @@ const QUICK: BenchSizes = {
     webgpu: [],
   },
   smoothSteps: { webgpu: 3, wasm: 50 },
+  profile: {
+    cases: [
+      { id: 'mlp', net: mlp(32), batch: 64, steps: 10, logEvery: 5, count: 500, rounds: 1 },
+      { id: 'conv', net: conv(7, 4), batch: 4, steps: 2, logEvery: 2, count: 32, rounds: 1 },
+    ],
+    convGradient: [32, 28, 28, 16], // the real shape even here: ~6 s on lavapipe
+  },
 };
 
 /** The sizes of a mode, keeping only the cases named in `only` (all when absent). */
@@ -120,5 +141,6 @@ export function benchSizes(quick: boolean, only?: readonly string[]): BenchSizes
       webgl: keep(sizes.browser.webgl),
       webgpu: keep(sizes.browser.webgpu),
     },
+    profile: { ...sizes.profile, cases: keep(sizes.profile.cases) },
   };
 }

@@ -1,6 +1,7 @@
 /**
- * npm run bench [-- --quick] [--only=check,train,sample,memory,torch,first,browser]
- *                [--backends=wasm,cpu] [--cases=mlp,conv] [--browser] [--reuse-build]
+ * npm run bench [-- --quick] [--only=check,train,sample,memory,torch,first,browser,profile]
+ *                [--backends=wasm,cpu,webgpu] [--cases=mlp,conv] [--browser] [--reuse-build]
+ * npm run bench -- --gpu-pack [--pack-dir=DIR]   (writes the GPU pack: bench/gpu/pack.ts)
  *
  * Measures, side by side in one run, what issue 6 asks: training and sampling throughput of
  * graphs against hand-written tfjs loops, memory flatness, PyTorch on the same machine, and
@@ -14,7 +15,7 @@ import { spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { useNodeBackend } from '../src/runtime/backend-node';
+import { nodeWebGpuAdapter, releaseNodeBackends, useNodeBackend } from '../src/runtime/backend-node';
 import { buildForBench, startBrowser } from './browser/chromium';
 import { benchEditorScale, benchFirstSamplesBrowser, benchSmoothness } from './browser/editor';
 import { benchBrowserTraining } from './browser/train';
@@ -24,11 +25,12 @@ import { checkBaselines } from './node/checks';
 import { benchFirstSamplesCli } from './node/first-samples';
 import { benchRegistry } from './node/kinds';
 import { benchMemory } from './node/memory';
+import { benchConvGradient, benchProfile } from './node/profile';
 import { benchSampling } from './node/sample';
 import { benchTorch } from './node/torch';
 import { benchTraining } from './node/train';
 
-const SECTIONS = ['check', 'train', 'sample', 'memory', 'torch', 'first', 'browser'] as const;
+const SECTIONS = ['check', 'train', 'sample', 'memory', 'torch', 'first', 'browser', 'profile'] as const;
 type Section = (typeof SECTIONS)[number];
 type Options = ReturnType<typeof parseArgs>;
 
@@ -44,7 +46,9 @@ function parseArgs(argv: string[]) {
   return {
     quick,
     sections,
-    backends: (value('backends') ?? 'wasm,cpu').split(',') as ('wasm' | 'cpu')[],
+    /** Node backends of train/sample (wasm, cpu) and of the kernel profile (default: webgpu). */
+    backends: (value('backends') ?? 'wasm,cpu').split(',').filter((b) => b === 'wasm' || b === 'cpu'),
+    profileBackends: (value('backends') ?? 'webgpu').split(',') as ('wasm' | 'cpu' | 'webgpu')[],
     cases: value('cases')?.split(','),
     reuseBuild: argv.includes('--reuse-build') || quick,
     task: value('task'),
@@ -95,6 +99,23 @@ function tasks(o: Options, sizes: BenchSizes): Task[] {
       await benchTorch(report, [c], reg);
     });
   add('first', 'cli', (report) => benchFirstSamplesCli(report, 'wasm', o.quick));
+  for (const backend of o.profileBackends)
+    add('profile', backend, async (report) => {
+      try {
+        await useNodeBackend(backend);
+      } catch (error) {
+        return report.skip('profile', `node/${backend}`, (error as Error).message);
+      }
+      // A software adapter (lavapipe) takes minutes per full-size conv step: profile at quick sizes.
+      const software = nodeWebGpuAdapter()?.software === true;
+      const { cases, convGradient } =
+        software && !o.quick ? benchSizes(true, o.cases).profile : sizes.profile;
+      const where = `node/${backend}${software ? ' (software adapter, quick sizes)' : ''}`;
+      if (backend === 'webgpu') report.note(`WebGPU adapter: ${JSON.stringify(nodeWebGpuAdapter())}`);
+      for (const c of cases) await benchProfile(report, where, c, c.steps);
+      await benchConvGradient(report, where, convGradient, convGradient[3]);
+      await releaseNodeBackends();
+    });
   add('browser', 'chromium', (report) => benchBrowser(report, sizes, o));
   return list;
 }
@@ -138,7 +159,13 @@ function runChild(task: Task, report: Report): Promise<void> {
 }
 
 async function main() {
-  const options = parseArgs(process.argv.slice(2));
+  const argv = process.argv.slice(2);
+  if (argv.includes('--gpu-pack')) {
+    const { writeGpuPack } = await import('./gpu/pack');
+    await writeGpuPack(argv.find((a) => a.startsWith('--pack-dir='))?.slice('--pack-dir='.length));
+    return;
+  }
+  const options = parseArgs(argv);
   const sizes = benchSizes(options.quick, options.cases);
   const list = tasks(options, sizes);
   const report = new Report();

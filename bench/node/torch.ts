@@ -113,7 +113,15 @@ export async function benchTorch(report: Report, cases: TrainCase[], reg: BenchR
   try {
     for (const c of cases) {
       const label = `${describeNet(c.net)} b${c.batch}`;
-      const setup = await torch.ask({ cmd: 'setup', net: c.net, batch: c.batch, levels: 10, count: c.count });
+      // Equal thread counts: tfjs-backend-wasm runs single-threaded in Node (see bench/README.md).
+      const setup = await torch.ask({
+        cmd: 'setup',
+        net: c.net,
+        batch: c.batch,
+        levels: 10,
+        count: c.count,
+        threads: 1,
+      });
       const ours = countParameters(libraryNetwork(c.net, 10).weightSpecs);
       report.add({
         section: 'torch',
@@ -123,7 +131,7 @@ export async function benchTorch(report: Report, cases: TrainCase[], reg: BenchR
         unit: 'params',
         goal: `= ${ours}`,
         pass: setup.params === ours,
-        detail: `${setup.threads} thread(s)`,
+        detail: `${setup.threads} thread(s), BLAS: ${(setup.blas as string[]).join(' ') || 'none loaded'}`,
       });
       await convKernelRow(report, torch, c);
       const executor = new Executor(tf.getBackend());

@@ -1,9 +1,11 @@
 /** Progress on stderr: a line per node as it starts and ends, and throttled progress lines while it runs. */
 import type { RunEvent } from '../runtime/events';
+import { PaceMeter, describePace } from '../runtime/pace';
 
 export class ProgressPrinter {
   private lastLine = new Map<string, number>();
   private redrawing = false;
+  private readonly meters = new Map<string, PaceMeter>();
 
   constructor(
     private readonly write: (line: string) => void,
@@ -14,10 +16,14 @@ export class ProgressPrinter {
   handle(event: RunEvent): void {
     switch (event.type) {
       case 'started':
+        this.meters.set(event.nodeId, new PaceMeter());
         this.line(`▶ ${event.nodeId}`);
         break;
       case 'progress': {
-        const text = `  ${event.nodeId} ${bar(event.fraction)} ${Math.round(event.fraction * 100)}%${event.text ? ` · ${event.text}` : ''}`;
+        const pace = describePace(
+          this.meters.get(event.nodeId)?.add(Date.now(), event.fraction, event.text) ?? {},
+        );
+        const text = `  ${event.nodeId} ${bar(event.fraction)} ${Math.round(event.fraction * 100)}%${event.text ? ` · ${event.text}` : ''}${pace ? ` · ${pace}` : ''}`;
         if (this.tty) {
           process.stderr.write(`\r\x1b[2K${text}`);
           this.redrawing = true;

@@ -5,9 +5,8 @@ import type { NodeRegistry } from '../nodes/registry';
 import { chooseNodeBackend, releaseNodeBackends, type NodeBackendChoice } from '../runtime/backend-node';
 import { compile } from '../runtime/compile';
 import { Executor } from '../runtime/execute';
-import { useCheckpointReader } from '../nodes/model/checkpoint-source';
 import { parseArgs, USAGE, type RunArgs } from './args';
-import { readCheckpointFile } from './checkpoint-files';
+import { readCheckpointFile } from '../runtime/checkpoints/files';
 import { ProgressPrinter } from './progress';
 import { writeOutputs } from './write-outputs';
 
@@ -73,9 +72,8 @@ export async function runCli(argv: readonly string[], registry: NodeRegistry, io
   io.stderr(
     `scoregraph: running "${recheck.graph.name}" on ${backend} (${compiled.plan.steps.length} nodes; ${choice.reason})`,
   );
-  const executor = new Executor(backend);
   // model.load names checkpoints by path here (in the browser: by id in its checkpoint store).
-  const uninstallReader = useCheckpointReader(readCheckpointFile);
+  const executor = new Executor(backend, { readCheckpoint: readCheckpointFile });
   const printer = new ProgressPrinter(io.stderr, io.tty ?? false);
   const result = await executor.execute(compiled.plan, {
     runId: 1,
@@ -93,7 +91,6 @@ export async function runCli(argv: readonly string[], registry: NodeRegistry, io
     adapter: choice.adapter,
   });
   executor.clear();
-  uninstallReader();
   await releaseNodeBackends();
   if (result.status !== 'done') {
     io.stderr(`scoregraph: ${result.message ?? 'the run failed.'}`);

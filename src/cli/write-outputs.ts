@@ -8,7 +8,7 @@ import { displayArray, drawDisplay } from '../runtime/render/draw-display';
 import { encodeNpy } from '../runtime/render/npy';
 import { encodePng } from '../runtime/render/png';
 import type { RunArgs } from './args';
-import { checkpointFiles } from './checkpoint-files';
+import { checkpointFiles } from '../runtime/checkpoints/files';
 import type { WebGpuAdapterReport } from '../runtime/webgpu-backend';
 
 export async function writeOutputs(options: {

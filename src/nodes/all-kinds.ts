@@ -15,7 +15,7 @@ import sampleInpaint from './sample/inpaint';
 import sampleInterpolate from './sample/interpolate';
 import sampleLangevin from './sample/langevin';
 import sampleReconstruct from './sample/reconstruct';
-import scoreExact from './score/exact';
+import scoreExact from './exact/exact';
 import optimAdam from './train/adam';
 import lossDsm from './train/dsm';
 import trainFit from './train/fit';

@@ -4,6 +4,7 @@
  * the same declaration.
  */
 import type { Json, KindSpec, ParamSpec, ParamValues, Problem, SocketSpec } from '../graph';
+import type { CheckpointData } from '../graph/checkpoint-header';
 import type { DisplayPayload } from './display';
 import type { Meta, SocketTypeName } from './meta';
 import type { SocketValues } from './values';
@@ -37,6 +38,8 @@ export interface RunContext<P extends Params, I extends Sockets> {
   progress(fraction: number, text?: string): void;
   /** Show something while running (samples so far, the loss curve); the last one stays as the node's display. */
   preview(payload: DisplayPayload): void;
+  /** The checkpoint a model.load `ref` names, read by the host: a browser store id, or a path in the CLI. */
+  readCheckpoint(ref: string): Promise<CheckpointData>;
   /** Let the event loop breathe (cancel messages arrive) and throw if the run was cancelled. Call once per step. */
   checkpoint(): Promise<void>;
 }
@@ -58,7 +61,8 @@ export class InferError extends Error {
   }
 }
 
-export interface NodeKind<
+/** What the editor, validation and docs need of a kind: everything but the run body (tfjs-free). */
+export interface NodeDeclaration<
   P extends Params = Params,
   I extends Sockets = Sockets,
   O extends Sockets = Sockets,
@@ -70,9 +74,23 @@ export interface NodeKind<
   readonly view?: boolean;
   /** Derives output metas from input metas and params; throws InferError on a mismatch. */
   infer(ctx: InferContext<P, I>): OutputMetas<O>;
-  run(ctx: RunContext<P, I>): Promise<OutputValues<O>>;
   /** A small JSON summary of the outputs for the CLI's summary.json (sigmas, final loss, shapes). */
   summarize?(outputs: OutputValues<O>, params: ParamValues<P>): Json | Promise<Json>;
+}
+
+export interface NodeKind<
+  P extends Params = Params,
+  I extends Sockets = Sockets,
+  O extends Sockets = Sockets,
+> extends NodeDeclaration<P, I, O> {
+  run(ctx: RunContext<P, I>): Promise<OutputValues<O>>;
+}
+
+/** Declares what a kind is, without its run body; `x.run.ts` types its body with `RunOf<typeof declaration>`. */
+export function declareNode<P extends Params, I extends Sockets, O extends Sockets>(
+  declaration: NodeDeclaration<P, I, O>,
+): NodeDeclaration<P, I, O> {
+  return declaration;
 }
 
 /** Declares a node kind. Identity at run time; it exists for the types. */
@@ -80,6 +98,31 @@ export function defineNode<P extends Params, I extends Sockets, O extends Socket
   kind: NodeKind<P, I, O>,
 ): NodeKind<P, I, O> {
   return kind;
+}
+
+/** The run body of a declared kind, as its `x.run.ts` exports it. */
+export type RunOf<D> =
+  D extends NodeDeclaration<infer P, infer I, infer O>
+    ? (ctx: RunContext<P, I>) => Promise<OutputValues<O>>
+    : never;
+
+/**
+ * The one seam between a kind's declaration and its run body:
+ * `defineNode({ ...declaration, run: lazy(() => import('./x.run')) })`. The module (and with it
+ * tfjs and the science) loads on the first run and is cached; a failed load is tried again.
+ */
+export function lazy<C, R>(load: () => Promise<{ default: (ctx: C) => Promise<R> }>): (ctx: C) => Promise<R> {
+  let body: Promise<(ctx: C) => Promise<R>> | undefined;
+  return async (ctx) => {
+    body ??= load().then(
+      (module) => module.default,
+      (error: unknown) => {
+        body = undefined;
+        throw error;
+      },
+    );
+    return (await body)(ctx);
+  };
 }
 
 /** Any kind, for registries and the runtime, which see kinds only through their declarations. */

@@ -1,5 +1,6 @@
 /** Test helper: run one node kind directly, with defaults filled in and a recording context. */
 import type { Json } from '../graph';
+import type { CheckpointReader } from '../graph/checkpoint-header';
 import type { AnyNodeKind } from './define';
 import type { DisplayPayload } from './display';
 import { resolveParams } from './resolve-params';
@@ -21,6 +22,7 @@ export async function runKind(
     seed?: number;
     signal?: AbortSignal;
     backend?: string;
+    readCheckpoint?: CheckpointReader;
   } = {},
 ): Promise<KindRunRecord> {
   const record: KindRunRecord = { outputs: {}, progress: [], previews: [] };
@@ -35,6 +37,11 @@ export async function runKind(
       backend: options.backend ?? 'cpu',
       progress: (fraction, text) => record.progress.push({ fraction, text }),
       preview: (payload) => record.previews.push(payload),
+      readCheckpoint:
+        options.readCheckpoint ??
+        (async () => {
+          throw new Error('No checkpoints in this test.');
+        }),
       checkpoint: async () => {
         if (signal.aborted) throw new DOMException('The run was cancelled.', 'AbortError');
       },

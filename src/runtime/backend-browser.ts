@@ -18,6 +18,8 @@ export interface BackendChoice {
   /** Why this one, in a sentence the toolbar can show on hover. */
   reason: string;
   adapter?: string;
+  /** Something the user must hear about once, in words (a forced backend that is slow or failed). */
+  warning?: string;
 }
 
 const SOFTWARE = /swiftshader|llvmpipe|software|basic render/i;
@@ -53,7 +55,17 @@ function webglRenderer(): string | null {
   }
 }
 
+/** The first line of why a backend failed, for a sentence in the UI. */
+let lastFailure = '';
+
+/**
+ * Starts a backend. tfjs logs a failed initialisation with its stack on the console; that is
+ * caught here instead, and its first line becomes part of the warning the UI shows in words.
+ */
 async function start(name: BackendName): Promise<boolean> {
+  const warn = console.warn;
+  const heard: string[] = [];
+  console.warn = (...args: unknown[]) => void heard.push(args.map(String).join(' '));
   try {
     if (name === 'webgl') tf.env().set('SOFTWARE_WEBGL_ENABLED', true);
     if (name === 'webgpu') {
@@ -61,17 +73,38 @@ async function start(name: BackendName): Promise<boolean> {
       // buffers per stage where adapters offer 16): ask for the adapter's, as in Node.
       const gpu = (navigator as Navigator & { gpu?: GPU }).gpu;
       const adapter = await gpu?.requestAdapter({ powerPreference: 'high-performance' });
-      if (!adapter) return false;
+      if (!adapter) {
+        lastFailure = 'no WebGPU adapter';
+        return false;
+      }
       registerWebGpuBackend(adapter);
     }
-    if (!(await tf.setBackend(name))) return false;
+    if (!(await tf.setBackend(name))) {
+      lastFailure = heard.find((h) => !/^Initialization of backend/.test(h))?.split('\n')[0] ?? '';
+      return false;
+    }
     await tf.ready();
-    if (name === 'webgl' && !tf.env().getBool('WEBGL_RENDER_FLOAT32_ENABLED')) return false; // f16 loses sigma_L updates
+    if (name === 'webgl' && !tf.env().getBool('WEBGL_RENDER_FLOAT32_ENABLED')) {
+      lastFailure = 'no float32 render targets';
+      return false; // f16 loses sigma_L updates
+    }
     patchBackend(name);
     return true;
-  } catch {
+  } catch (error) {
+    lastFailure = String(error).split('\n')[0];
     return false;
+  } finally {
+    console.warn = warn;
   }
+}
+
+/** The warning for a backend forced in the URL that runs on a software adapter. */
+function softwareWarning(name: BackendName, adapter: string | undefined): string | undefined {
+  if ((name !== 'webgpu' && name !== 'webgl') || !adapter || !SOFTWARE.test(adapter)) return undefined;
+  return (
+    `${name === 'webgpu' ? 'WebGPU' : 'WebGL'} here runs on a software adapter (${adapter}), which trains far ` +
+    `slower than WASM on the same CPU. Remove ?backend=${name} from the address to use WASM.`
+  );
 }
 
 export async function chooseBrowserBackend(forced?: BackendName): Promise<BackendChoice> {
@@ -83,9 +116,21 @@ export async function chooseBrowserBackend(forced?: BackendName): Promise<Backen
           ? (webglRenderer() ?? undefined)
           : undefined;
     if (await start(forced))
-      return { backend: forced, reason: `Chosen in the URL (?backend=${forced}).`, adapter };
+      return {
+        backend: forced,
+        reason: `Chosen in the URL (?backend=${forced}).`,
+        adapter,
+        warning: softwareWarning(forced, adapter),
+      };
+    const failure = lastFailure;
     const fallback = await chooseBrowserBackend();
-    return { ...fallback, reason: `${forced} could not start here; ${fallback.reason}` };
+    return {
+      ...fallback,
+      reason: `${forced} could not start here; ${fallback.reason}`,
+      warning:
+        `${forced === 'webgpu' ? 'WebGPU' : forced} could not start here` +
+        `${failure ? ` (${failure})` : ''}, so this page uses ${fallback.backend.toUpperCase()} instead.`,
+    };
   }
   const skipped: string[] = [];
   const gpu = await webgpuAdapter().catch(() => null);

@@ -4,6 +4,7 @@
  */
 import type { Graph, Json } from '../graph';
 import type { RunEvent } from './events';
+import type { PytorchZip } from '../export/pytorch/export-zip';
 import type { GradientCheck } from './gradient-check';
 import type { BackendName, FromWorker, ToWorker } from './protocol';
 
@@ -18,6 +19,8 @@ export interface Ready {
   backend: BackendName;
   reason: string;
   adapter?: string;
+  /** Said once in the UI, in words (a forced backend that is slow here or could not start). */
+  warning?: string;
 }
 
 export interface Checkpoint {
@@ -35,6 +38,7 @@ export class RuntimeClient {
     (message: Extract<FromWorker, { type: 'checkpoint' }>) => void
   >();
   private readonly pendingChecks = new Map<number, (result: GradientCheck) => void>();
+  private readonly pendingExports = new Map<number, (result: PytorchZip) => void>();
   private readonly unlisten: () => void;
   private nextRunId = 1;
   private nextRequestId = 1;
@@ -68,7 +72,12 @@ export class RuntimeClient {
     this.unlisten = transport.listen((message) => {
       switch (message.type) {
         case 'ready':
-          resolveReady({ backend: message.backend, reason: message.reason, adapter: message.adapter });
+          resolveReady({
+            backend: message.backend,
+            reason: message.reason,
+            adapter: message.adapter,
+            warning: message.warning,
+          });
           break;
         case 'init-error':
           rejectReady(new Error(message.message));
@@ -90,6 +99,12 @@ export class RuntimeClient {
           this.pendingChecks.get(message.requestId)?.(message.result);
           this.pendingChecks.delete(message.requestId);
           break;
+        case 'pytorch-project': {
+          const { type: _type, requestId, ...result } = message;
+          this.pendingExports.get(requestId)?.(result);
+          this.pendingExports.delete(requestId);
+          break;
+        }
       }
     });
     transport.post({ type: 'init', backend: options.backend });
@@ -136,6 +151,15 @@ export class RuntimeClient {
         else reject(new Error(message.message));
       });
       this.transport.post({ type: 'export-checkpoint', requestId, nodeId });
+    });
+  }
+
+  /** The graph as a PyTorch project zip, or every reason it cannot be exported. */
+  exportPytorch(graph: Graph): Promise<PytorchZip> {
+    const requestId = this.nextRequestId++;
+    return new Promise((resolve) => {
+      this.pendingExports.set(requestId, resolve);
+      this.transport.post({ type: 'export-pytorch', requestId, graph });
     });
   }
 

@@ -3,6 +3,7 @@
  * events, cooperative cancel, and tensor cleanup of whatever a failed or cancelled node made.
  */
 import type { Json } from '../graph';
+import type { CheckpointReader } from '../graph/checkpoint-header';
 import type { DisplayPayload } from '../nodes/display';
 import type { Plan, PlanStep } from './compile';
 import { disposeValue } from './dispose-value';
@@ -46,12 +47,25 @@ interface CacheEntry {
 
 export const DEFAULT_SEED = 20260101;
 
+/** What the host (the worker, the CLI) gives running nodes. */
+export interface ExecutorHost {
+  /** Reads the checkpoint a model.load node names (the worker: this browser's store; the CLI: files). */
+  readCheckpoint?: CheckpointReader;
+}
+
+const noCheckpoints: CheckpointReader = async () => {
+  throw new Error('This runtime has no checkpoint storage.');
+};
+
 export class Executor {
   private readonly cache = new Map<string, CacheEntry>();
   /** How many times each node's run() was called (cache tests, benchmarks). */
   readonly runCounts = new Map<string, number>();
 
-  constructor(readonly backend: string) {}
+  constructor(
+    readonly backend: string,
+    private readonly host: ExecutorHost = {},
+  ) {}
 
   /** The cached outputs of a node, e.g. a trained model to export as a checkpoint. */
   outputsOf(nodeId: string): Record<string, unknown> | undefined {
@@ -173,6 +187,7 @@ export class Executor {
               lastPreview = t;
               flushPreview();
             },
+            readCheckpoint: this.host.readCheckpoint ?? noCheckpoints,
             checkpoint: async () => {
               await yieldNow();
               if (signal.aborted) throw abortError();

@@ -6,7 +6,8 @@ import * as tf from '@tensorflow/tfjs';
 import { registry } from '../nodes/registry';
 import { compile } from './compile';
 import { Executor } from './execute';
-import { exportCheckpoint } from './export-checkpoint';
+import { readStoredCheckpoint } from './checkpoints/browser-store';
+import { exportCheckpoint } from './checkpoints/export';
 import { convNetGradients } from './gradient-check';
 import type { BackendName, FromWorker, ToWorker } from './protocol';
 
@@ -33,7 +34,7 @@ export function createWorkerHost({ post, chooseBackend }: HostOptions): (message
         ready = (async () => {
           try {
             const choice = await chooseBackend(message.backend);
-            executor = new Executor(choice.backend);
+            executor = new Executor(choice.backend, { readCheckpoint: readStoredCheckpoint });
             post({ type: 'ready', ...choice });
           } catch (error) {
             post({ type: 'init-error', message: error instanceof Error ? error.message : String(error) });
@@ -93,6 +94,16 @@ export function createWorkerHost({ post, chooseBackend }: HostOptions): (message
       case 'gradient-check':
         post({ type: 'gradient-check', requestId: message.requestId, result: await convNetGradients() });
         return;
+      case 'export-pytorch': {
+        await ready;
+        const { exportPytorchZip } = await import('../export/pytorch/export-zip');
+        const reply = await exportPytorchZip(message.graph, registry, executor?.backend ?? tf.getBackend());
+        post(
+          { type: 'pytorch-project', requestId: message.requestId, ...reply },
+          reply.ok ? [reply.zip.buffer as ArrayBuffer] : [],
+        );
+        return;
+      }
       case 'export-checkpoint': {
         const reply = await exportCheckpoint(executor, message.nodeId);
         post({ type: 'checkpoint', requestId: message.requestId, ...reply }, reply.ok ? [reply.weights] : []);

@@ -2,21 +2,20 @@
  * Checkpoints of a trained network: the weights (raw params and EMA shadow) as one binary
  * buffer in tfjs's weight format (`tf.io.encodeWeights`), and a JSON header with kind,
  * config, shape, sigmas, step and the weight specs. Decoding trusts nothing in the file: the
- * header is checked field by field and every weight must be present with its expected shape.
+ * header is checked by readCheckpointHeader (src/graph/checkpoint-header.ts), the kind must be
+ * a network this app builds, and every weight must be present with its expected shape.
  */
 import * as tf from '@tensorflow/tfjs';
 import type { Json } from '../graph';
+import {
+  CHECKPOINT_FORMAT,
+  CHECKPOINT_VERSION,
+  readCheckpointHeader,
+  type EncodedCheckpoint,
+} from '../graph/checkpoint-header';
 import { buildNetwork, isNetworkKind } from './networks/build';
 import type { Weights } from './networks/weights';
 import { makeTrainedNetwork, type TrainedNetwork } from './trained';
-
-export const CHECKPOINT_FORMAT = 'scoregraph-checkpoint';
-export const CHECKPOINT_VERSION = 1;
-
-export interface EncodedCheckpoint {
-  json: Json;
-  weights: ArrayBuffer;
-}
 
 const groups = ['params', 'ema'] as const;
 
@@ -45,36 +44,12 @@ function fail(message: string): never {
   throw new Error(`Not a valid scoregraph checkpoint: ${message}`);
 }
 
-const isRecord = (v: unknown): v is Record<string, unknown> =>
-  v !== null && typeof v === 'object' && !Array.isArray(v);
-const isNumberList = (v: unknown, ok: (n: number) => boolean): v is number[] =>
-  Array.isArray(v) && v.length > 0 && v.every((n) => typeof n === 'number' && ok(n));
-
 /** Rebuilds a trained network from `encodeCheckpoint` output; the result owns new variables. */
 export function decodeCheckpoint(json: unknown, weights: ArrayBuffer): TrainedNetwork {
-  if (!isRecord(json) || json.format !== CHECKPOINT_FORMAT)
-    fail(`the header's "format" is not "${CHECKPOINT_FORMAT}".`);
-  if (json.version !== CHECKPOINT_VERSION)
-    fail(`version ${String(json.version)} is not supported (this app reads version ${CHECKPOINT_VERSION}).`);
-  const { kind, config, shape, sigmas, step, weightSpecs } = json;
-  if (typeof kind !== 'string' || !isNetworkKind(kind)) fail(`unknown network kind "${String(kind)}".`);
-  if (!isRecord(config)) fail('"config" must be an object.');
-  if (!isNumberList(shape, (n) => Number.isInteger(n) && n > 0 && n <= 4096))
-    fail('"shape" must be positive whole numbers.');
-  if (!isNumberList(sigmas, (n) => n > 0 && Number.isFinite(n))) fail('"sigmas" must be positive numbers.');
-  if (typeof step !== 'number' || !Number.isInteger(step) || step < 0)
-    fail('"step" must be a whole number ≥ 0.');
-  if (!Array.isArray(weightSpecs)) fail('"weightSpecs" is missing.');
-  const specs = weightSpecs.map((s, i) => {
-    if (
-      !isRecord(s) ||
-      typeof s.name !== 'string' ||
-      !isNumberList(s.shape, Number.isInteger) ||
-      s.dtype !== 'float32'
-    )
-      fail(`weight spec ${i + 1} is malformed.`);
-    return { name: s.name, shape: s.shape, dtype: 'float32' as const };
-  });
+  const header = readCheckpointHeader(json);
+  if ('message' in header) throw new Error(header.message);
+  const { kind, config, shape, sigmas, step, weightSpecs: specs } = header;
+  if (!isNetworkKind(kind)) fail(`unknown network kind "${kind}".`);
   const expectedBytes = specs.reduce((sum, s) => sum + 4 * s.shape.reduce((a, b) => a * b, 1), 0);
   if (weights.byteLength !== expectedBytes)
     fail(`the weights file has ${weights.byteLength} bytes but the header describes ${expectedBytes}.`);

@@ -1,7 +1,8 @@
 /**
  * One DSM training step, entirely inside one tf.tidy: gather the batch, draw z, take the loss
- * gradients of the fixed, ordered variable list, then hand them to the ParameterUpdate (Adam +
- * EMA; fused into one kernel on WebGPU). Nothing is read back: the step returns the per-level
+ * gradients of the fixed, ordered variable list (in micro-batches when the whole batch would
+ * not fit in memory: step-memory.ts), then hand them to the ParameterUpdate (Adam + EMA; fused
+ * into one kernel on WebGPU). Nothing is read back: the step returns the per-level
  * loss sums as a device tensor, which the loop accumulates and reads only at log points.
  */
 import * as tf from '@tensorflow/tfjs';
@@ -41,36 +42,86 @@ export interface StepDraw {
   emaDecay: number;
 }
 
+/** The gradient of one batch's mean loss, by variable name, and its per-level loss sums [L]. */
+export interface BatchGradients {
+  grads: tf.NamedTensorMap;
+  perLevel: tf.Tensor1D;
+}
+
 /**
- * A step function for `net` on `data` [N, ...shape] with noise levels `sigmas`. It returns the
- * sum of per-sample losses per level [L], which the caller owns and must dispose.
+ * The gradient of the mean DSM loss over the batch of `draw`, summed over micro-batches of at
+ * most `microBatch` items: each one contributes ∇(Σ its per-sample losses) / B, so the sum is
+ * the full batch's gradient (the batch's noise is drawn once and sliced, so the items see the
+ * same z either way). Only one micro-batch's activations are alive at a time. Call inside tf.tidy.
+ */
+export function batchGradients(
+  net: ScoreNetwork,
+  data: tf.Tensor,
+  sigmas: readonly number[],
+  params: Weights,
+  varList: tf.Variable[],
+  draw: StepDraw,
+  microBatch: number,
+): BatchGradients {
+  const batch = draw.indices.length;
+  const x = tf.gather(data, tf.tensor1d(draw.indices, 'int32'));
+  const labels = tf.tensor1d(draw.labels, 'int32');
+  const sigma = tf.tensor1d(Float32Array.from(draw.labels, (l) => sigmas[l]));
+  const noise = tf.randomNormal(x.shape, 0, 1, 'float32', draw.noiseSeed);
+  let total: BatchGradients | null = null;
+  for (let start = 0; start < batch; start += microBatch) {
+    const size = Math.min(microBatch, batch - start);
+    const part = tf.tidy(() => {
+      const rows = <T extends tf.Tensor>(t: T) => (size === batch ? t : (tf.slice(t, start, size) as T));
+      const chunk = { x: rows(x), noise: rows(noise), sigma: rows(sigma), labels: rows(labels) };
+      let kept: tf.Tensor1D | null = null;
+      const { grads } = tf.variableGrads(() => {
+        const perSample = dsmPerSample(net, params, chunk);
+        kept = tf.keep(lossPerLevel(perSample, chunk.labels, sigmas.length)); // past the gradient's scope
+        return tf.div(tf.sum(perSample), batch) as tf.Scalar;
+      }, varList);
+      const perLevel = tf.clone(kept!); // an ordinary tensor again: kept ones outlive every tidy
+      kept!.dispose();
+      return { grads, perLevel };
+    });
+    if (!total) total = part;
+    else {
+      const previous: BatchGradients = total;
+      const grads: tf.NamedTensorMap = {};
+      for (const [name, g] of Object.entries(previous.grads)) grads[name] = tf.add(g, part.grads[name]);
+      total = { grads, perLevel: tf.add(previous.perLevel, part.perLevel) as tf.Tensor1D };
+      // Free as we go: the enclosing tidy would keep every partial sum until the step ends.
+      tf.dispose([
+        ...Object.values(previous.grads),
+        previous.perLevel,
+        ...Object.values(part.grads),
+        part.perLevel,
+      ]);
+    }
+  }
+  return total!;
+}
+
+/**
+ * A step function for `net` on `data` [N, ...shape] with noise levels `sigmas`, taking the
+ * gradient in micro-batches of at most `microBatch` items (default: the whole batch at once).
+ * It returns the sum of per-sample losses per level [L], which the caller owns and must dispose.
  */
 export function makeTrainStep(
   net: ScoreNetwork,
   data: tf.Tensor,
   sigmas: readonly number[],
   state: TrainerState,
+  microBatch = Infinity,
 ): (draw: StepDraw) => tf.Tensor1D {
-  const levels = sigmas.length;
   const varList = [...state.varList];
   const weightName = new Map(Object.entries(state.params).map(([name, v]) => [v.name, name]));
-  return (draw) => {
-    let perLevel: tf.Tensor1D | null = null;
+  return (draw) =>
     tf.tidy(() => {
-      const x = tf.gather(data, tf.tensor1d(draw.indices, 'int32'));
-      const labels = tf.tensor1d(draw.labels, 'int32');
-      const sigma = tf.tensor1d(Float32Array.from(draw.labels, (l) => sigmas[l]));
-      const noise = tf.randomNormal(x.shape, 0, 1, 'float32', draw.noiseSeed);
-      const { grads } = tf.variableGrads(() => {
-        const perSample = dsmPerSample(net, state.params, { x, noise, sigma, labels });
-        // Kept past the gradient scope: the loop accumulates it on the device.
-        perLevel = tf.keep(lossPerLevel(perSample, labels, levels));
-        return tf.mean(perSample) as tf.Scalar;
-      }, varList);
+      const { grads, perLevel } = batchGradients(net, data, sigmas, state.params, varList, draw, microBatch);
       const byWeight: tf.NamedTensorMap = {};
       for (const [varName, g] of Object.entries(grads)) byWeight[weightName.get(varName)!] = g;
       state.update.apply(byWeight, draw.emaDecay);
+      return perLevel;
     });
-    return perLevel!;
-  };
 }

@@ -33,6 +33,8 @@ export interface TrainOptions {
   ema: EmaSettings;
   steps: number;
   batchSize: number;
+  /** Items per gradient pass (micro-batches whose gradients add up to the batch's; step-memory.ts). Default: the batch. */
+  microBatch?: number;
   /** Never 0. */
   seed: number;
   logEvery: number;
@@ -142,7 +144,7 @@ export async function train(o: TrainOptions): Promise<TrainResult> {
   };
   let snapshotDone = 0;
   const state = makeTrainerState(params, ema, o.adam);
-  const step = makeTrainStep(net, o.data, o.sigmas, state);
+  const step = makeTrainStep(net, o.data, o.sigmas, state, o.microBatch ?? o.batchSize);
   let levelSums = tf.zeros([levels]) as tf.Tensor1D;
   const interval = new Float64Array(levels);
   const runSums = new Float64Array(levels);

@@ -4,8 +4,10 @@
  * `currentGraph` are the two doors for files, presets and autosave (issue 5).
  */
 import type { Graph, Json } from '../../graph';
+import type { DisplayPayload } from '../../nodes/display';
 import type { NodeRegistry } from '../../nodes/registry';
 import type { RunEvent } from '../../runtime/events';
+import { formatDuration } from '../../runtime/pace';
 import type { BackendName } from '../../runtime/protocol';
 import type { WireDrag } from '../render/card-context';
 import { CanvasView } from '../rete/canvas-view';
@@ -17,6 +19,7 @@ import { baseId, freshId } from '../state/ids';
 import { placeUnplaced } from '../state/layout';
 import { spreadOverlaps } from '../state/spread';
 import { LiveProblems } from '../state/problems';
+import { liveViewerDisplays } from '../state/live-viewers';
 import { RunState } from '../state/run-state';
 import { KeyedStore, Store } from '../state/store';
 import { Toasts } from '../state/toasts';
@@ -25,9 +28,12 @@ import type { WireEnd as FlowEnd } from '../rete/wire-flow';
 import { CommandRegistry } from '../commands/registry';
 import { canvasHooks } from './canvas-hooks';
 
+/** A node with more than this left at its measured pace gets a warning (issue 10 item 5). */
+const LONG_RUN_SECONDS = 15 * 60;
+
 /** What the editor needs from the runtime client (src/runtime/client.ts). */
 export interface RuntimePort {
-  readonly ready: Promise<{ backend: BackendName; reason: string }>;
+  readonly ready: Promise<{ backend: BackendName; reason: string; warning?: string }>;
   run(graph: Graph, options?: { seed?: number; targets?: string[] }): number;
   cancel(): void;
   clearCache(): void;
@@ -35,6 +41,10 @@ export interface RuntimePort {
   dispose(): void;
   /** The trained model a node output, encoded as a checkpoint (issue 5's Save trained model). */
   exportCheckpoint?(nodeId: string): Promise<{ name: string; json: Json; weights: ArrayBuffer }>;
+  /** The graph as a PyTorch project (issue 11's File → Export → PyTorch). */
+  exportPytorch?(
+    graph: Graph,
+  ): Promise<{ ok: true; name: string; zip: Uint8Array } | { ok: false; problems: string[] }>;
 }
 
 /** An open node search: where it shows, where the node goes, and the wire it should take. */
@@ -53,7 +63,7 @@ export class EditorController {
   readonly selectedWire = new Store<string | null>(null);
   readonly toasts = new Toasts();
   readonly search = new Store<SearchRequest | null>(null);
-  readonly backend = new Store<{ backend: string; reason: string } | null>(null);
+  readonly backend = new Store<{ backend: string; reason: string; warning?: string } | null>(null);
   /** Each run the editor asks for, with the graph it sent (the run history records it). */
   readonly runRequests = new Store<{ runId: number; graph: Graph } | null>(null);
   readonly commands = new CommandRegistry();
@@ -66,6 +76,7 @@ export class EditorController {
   /** Whether the system clipboard holds `clipboard` too (writing it can be refused). */
   clipboardSynced = false;
   private readonly cleanups: (() => void)[] = [];
+  private warnedLong = false;
 
   constructor(readonly registry: NodeRegistry) {
     this.problems = new LiveProblems(registry);
@@ -95,6 +106,9 @@ export class EditorController {
     this.cleanups.push(
       runtime.on((event) => {
         this.run.apply(event);
+        if (event.type === 'preview') this.showLive(event.runId, event.nodeId, event.payload);
+        if (event.type === 'run-started') this.warnedLong = false;
+        if (event.type === 'progress') this.warnIfLong(event.nodeId);
         if (event.type === 'run-started' || event.type === 'run-finished') this.commands.changed();
         // A run that fails before any node does (or whose failing node is gone) explains itself here.
         if (event.type === 'run-finished' && event.status === 'error' && event.message)
@@ -102,10 +116,38 @@ export class EditorController {
       }),
     );
     runtime.ready.then(
-      (ready) => this.backend.set(ready),
+      (ready) => {
+        this.backend.set(ready);
+        // Said once, in words: a forced backend that is slow here, or that could not start.
+        if (ready.warning) this.toasts.show(ready.warning, 'error', 20000);
+      },
       (error: unknown) => this.backend.set({ backend: 'none', reason: String(error) }),
     );
     this.cleanups.push(this.backend.listen(() => this.commands.changed()));
+  }
+
+  /** Says once per run, in words, when a node will take long at its measured pace. */
+  private warnIfLong(nodeId: string): void {
+    const left = this.run.nodes.get(nodeId)?.pace?.secondsLeft;
+    if (this.warnedLong || left === undefined || left < LONG_RUN_SECONDS) return;
+    this.warnedLong = true;
+    const backend = this.backend.value?.backend ?? 'this backend';
+    this.toasts.show(
+      `"${nodeId}" needs ≈ ${formatDuration(left)} more on ${backend.toUpperCase()} here — ` +
+        'try a smaller preset (fewer steps, a smaller batch) or a GPU.',
+      'info',
+      15000,
+    );
+  }
+
+  /** Viewers downstream of a node that streams a preview show it live until they run themselves. */
+  private showLive(runId: number, nodeId: string, payload: DisplayPayload): void {
+    if (runId !== this.run.run.value.runId) return;
+    for (const { viewerId, display } of liveViewerDisplays(this.doc.graph, this.registry, nodeId, payload)) {
+      const status = this.run.nodes.get(viewerId)?.status;
+      if (status !== 'done' && status !== 'cached' && status !== 'running')
+        this.run.displays.set(viewerId, display);
+    }
   }
 
   /** Replaces the open graph (undo history starts afresh); unplaced nodes get positions. */

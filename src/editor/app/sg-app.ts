@@ -27,6 +27,7 @@ import './sg-node-search';
 import './sg-toolbar';
 import { Subscribe } from './subscribe';
 import { installTestHook } from './test-hook';
+import { THEME_CHANGED } from '../viewers/plot-theme';
 
 const BACKENDS: BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
 const THEME_KEY = 'scoregraph.theme';
@@ -56,7 +57,14 @@ export class SgApp extends LitElement {
       (r) => this.editor.panelOpen.listen(r),
       (r) => this.editor.doc.listen(r),
       (r) => this.runs.open.listen(r),
-      (r) => this.editor.theme.listen((t) => ((this.theme = t), localStorage.setItem(THEME_KEY, t), r())),
+      (r) =>
+        this.editor.theme.listen((t) => {
+          this.theme = t;
+          localStorage.setItem(THEME_KEY, t);
+          r();
+          // Canvases redraw once the new colours are in force.
+          void this.updateComplete.then(() => window.dispatchEvent(new Event(THEME_CHANGED)));
+        }),
     ]);
   }
 

@@ -72,8 +72,16 @@ export class SgToolbar extends LitElement {
             }
             ${this.button('run.start', '▶ Run', 'primary')}`
       }
-      <span class="backend" data-testid="backend" title=${backend?.reason ?? 'Starting the runtime…'}>
-        ${backend ? backend.backend : '…'}
+      <span
+        class="backend ${backend?.warning ? 'warn' : ''}"
+        data-testid="backend"
+        title=${[backend?.warning, backend?.reason ?? 'Starting the runtime…'].filter(Boolean).join('\n')}
+      >
+        ${backend ? backend.backend : '…'}${
+          backend?.warning
+            ? html`<span data-testid="backend-warning" aria-label=${backend.warning}> ⚠</span>`
+            : nothing
+        }
       </span>
       <button
         class="icon"
@@ -149,7 +157,12 @@ export class SgToolbar extends LitElement {
                     void this.editor.commands.run(c.id);
                   }}
                 >
-                  <span>${c.label}</span><kbd>${c.kbd?.length ? describeChord(c.kbd[0]) : ''}</kbd>
+                  <span class="item-label"
+                    >${c.label}${
+                      // Why it is disabled, in words next to it (not only in a tooltip).
+                      reason ? html`<small class="why" data-testid="menu-reason">${reason}</small>` : nothing
+                    }</span
+                  ><kbd>${c.kbd?.length ? describeChord(c.kbd[0]) : ''}</kbd>
                 </button>`;
               })}
             </div>`

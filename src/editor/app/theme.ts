@@ -6,6 +6,8 @@ export const themeStyles = css`
     --sg-font: system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif;
     --sg-mono: ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace;
     --sg-radius: 8px;
+    /* Canvases read this to pick their plot palette (src/render/palette.ts). */
+    --sg-theme: light;
     --sg-bg: #f5f6f8;
     --sg-grid: #d5d9df;
     --sg-surface: #ffffff;
@@ -29,6 +31,7 @@ export const themeStyles = css`
     color-scheme: light;
   }
   :host([theme='dark']) {
+    --sg-theme: dark;
     --sg-bg: #14161a;
     --sg-grid: #2b3038;
     --sg-surface: #1e2126;

@@ -108,6 +108,10 @@ export const toolbarStyles = css`
     margin-left: 6px;
     cursor: help;
   }
+  .backend.warn {
+    color: var(--sg-warn);
+    background: var(--sg-warn-soft);
+  }
   .menu {
     position: relative;
   }
@@ -127,9 +131,25 @@ export const toolbarStyles = css`
   .items button {
     display: flex;
     justify-content: space-between;
+    align-items: center;
     gap: 20px;
     text-align: left;
-    height: 28px;
+    height: auto;
+    min-height: 28px;
+    padding-top: 4px;
+    padding-bottom: 4px;
+  }
+  .items button:disabled {
+    opacity: 1;
+    color: var(--sg-muted);
+  }
+  .why {
+    display: block;
+    max-width: 300px;
+    white-space: normal;
+    font-size: 11px;
+    line-height: 14px;
+    margin-top: 1px;
   }
   kbd {
     font: 11px var(--sg-font);

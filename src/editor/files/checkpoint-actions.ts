@@ -4,14 +4,14 @@
  * (.ckpt.json + .ckpt.bin, or .ckpt.zip, e.g. written by the CLI) or from the store.
  */
 import type { Json, KindSpec } from '../../graph';
-import { pairCheckpoint, zipCheckpoint, type NamedBytes } from '../../nodes/model/checkpoint-bundle';
-import { checkpointInfo, formatShape } from '../../nodes/model/checkpoint-source';
+import { pairCheckpoint, zipCheckpoint, type NamedBytes } from '../../runtime/checkpoints/zip-bundle';
+import { formatShape, readCheckpointHeader } from '../../graph/checkpoint-header';
 import {
   listStoredCheckpoints,
   loadStoredCheckpoint,
   slug,
   storeCheckpoint,
-} from '../../nodes/model/checkpoint-store';
+} from '../../runtime/checkpoints/browser-store';
 import type { EditorController } from '../app/editor-controller';
 import { setParam } from '../state/graph-ops';
 import { download } from './download';
@@ -31,9 +31,32 @@ export class CheckpointActions {
     private readonly files: FileController,
   ) {}
 
+  /**
+   * The node whose model Save trained model saves: the selected node, else the graph's one final
+   * model after a run (a model output that no other model-making node takes in: the train.fit
+   * after its model.mlp), so a single training run needs no selection.
+   */
+  modelNode(selected: string | undefined): string | undefined {
+    if (selected) return selected;
+    const { nodes, edges } = this.editor.doc.graph;
+    const makesModel = (id: string) => {
+      const node = nodes.find((n) => n.id === id);
+      const kind: KindSpec | undefined = node && this.editor.registry.get(node.type);
+      return !!kind && Object.values(kind.outputs).some((o) => o.type === 'Model');
+    };
+    const refined = new Set(
+      edges.filter((e) => makesModel(e.to.split('.')[0])).map((e) => e.from.split('.')[0]),
+    );
+    const final = nodes.filter((n) => {
+      const status = this.editor.run.nodes.get(n.id)?.status;
+      return (status === 'done' || status === 'cached') && makesModel(n.id) && !refined.has(n.id);
+    });
+    return final.length === 1 ? final[0].id : undefined;
+  }
+
   /** Why `nodeId` cannot be saved now, or null. */
   saveBlocked(nodeId: string | undefined): string | null {
-    if (!nodeId) return 'Select the train.fit (or model.load) node whose model to save.';
+    if (!nodeId) return 'Select the train.fit (or model.load) node whose model to save, after a run.';
     const node = this.editor.doc.graph.nodes.find((n) => n.id === nodeId);
     const kind: KindSpec | undefined = node && this.editor.registry.get(node.type);
     if (!kind || !Object.values(kind.outputs).some((o) => o.type === 'Model'))
@@ -69,7 +92,7 @@ export class CheckpointActions {
   async loadFiles(files: readonly NamedBytes[], target: CheckpointTarget): Promise<boolean> {
     const bundle = pairCheckpoint(files);
     if (!bundle.ok) return this.fail(bundle.message);
-    const info = checkpointInfo(bundle.data.json);
+    const info = readCheckpointHeader(bundle.data.json);
     if ('message' in info) return this.fail(info.message);
     try {
       const stored = await storeCheckpoint(bundle.name, bundle.data);
@@ -101,7 +124,7 @@ export class CheckpointActions {
   }
 
   private async use(id: string, header: Json, target: CheckpointTarget): Promise<boolean> {
-    const info = checkpointInfo(header);
+    const info = readCheckpointHeader(header);
     if ('message' in info) return this.fail(info.message);
     const { doc } = this.editor;
     let nodeId: string | null = this.isLoadNode(target.nodeId) ? target.nodeId : null;

@@ -3,7 +3,7 @@
  * same checks as Open), checkpoint files go to a model.load node (the one under the pointer, or
  * a new one there), graph JSON pasted on the canvas opens. Other pastes are left to the editor.
  */
-import { isCheckpointFileName } from '../../nodes/model/checkpoint-bundle';
+import { isCheckpointFileName } from '../../runtime/checkpoints/zip-bundle';
 import { isTyping } from '../commands/keys';
 import type { CheckpointActions } from './checkpoint-actions';
 import { fileBytes } from './download';

@@ -2,7 +2,7 @@
 import type { Command } from '../commands/registry';
 import { emptyGraph } from '../state/empty-graph';
 import type { CheckpointActions } from './checkpoint-actions';
-import { fileBytes, pickFiles } from './download';
+import { download, fileBytes, pickFiles } from './download';
 import type { FileController } from './file-controller';
 
 export function fileCommands(files: FileController, checkpoints: CheckpointActions): Command[] {
@@ -80,11 +80,29 @@ export function fileCommands(files: FileController, checkpoints: CheckpointActio
       run: () => files.exportPng(viewerOf()!),
     },
     {
+      id: 'file.exportPytorch',
+      label: 'Export → PyTorch project (zip)',
+      doc: 'Downloads the graph as a PyTorch project: train.py (torchrun, many GPUs), model.py, data.py, sample.py and a README. Its checkpoints load back here with model.load.',
+      disabled: () => {
+        if (!editor.runtime?.exportPytorch) return 'The runtime is not running.';
+        return editor.doc.graph.nodes.some((n) => n.type === 'train.fit')
+          ? null
+          : 'Export needs a train.fit node.';
+      },
+      run: async () => {
+        const result = await editor.runtime!.exportPytorch!(editor.doc.graph);
+        if (result.ok) {
+          download(result.name, result.zip, 'application/zip');
+          editor.toasts.show(`Saved ${result.name}: see its README.md for the commands.`, 'info', 8000);
+        } else editor.toasts.show(`Not exported: ${result.problems.join(' ')}`, 'error', 12000);
+      },
+    },
+    {
       id: 'file.saveModel',
       label: 'Save trained model',
-      doc: 'Downloads the selected node’s trained network as a .ckpt.zip and keeps a copy in this browser.',
-      disabled: () => checkpoints.saveBlocked(single()),
-      run: () => checkpoints.save(single()!),
+      doc: 'Downloads the trained network (of the selected node, when several are trained) as a .ckpt.zip and keeps a copy in this browser.',
+      disabled: () => checkpoints.saveBlocked(checkpoints.modelNode(single())),
+      run: () => checkpoints.save(checkpoints.modelNode(single())!),
     },
     {
       id: 'file.loadModel',

@@ -1,6 +1,6 @@
 /** What the files UI can show at one time: one modal dialog, described as plain data. */
 import type { Problem } from '../../graph';
-import type { StoredCheckpointSummary } from '../../nodes/model/checkpoint-store';
+import type { StoredCheckpointSummary } from '../../runtime/checkpoints/browser-store';
 import type { Preset } from './presets';
 
 /** How a replace of unsaved work is answered. */

@@ -1,6 +1,10 @@
-/** A card's run state in its header: a status pill, and while running the progress text and a thin bar. */
+/**
+ * A card's run state in its header: a status pill (with the time left while running), and while
+ * running the pace, the progress text and a thin bar.
+ */
 import { html, nothing } from 'lit';
 import type { NodeStatus } from '../../runtime/events';
+import { describePace, formatDuration, type Pace } from '../../runtime/pace';
 
 const STATUS_TEXT: Record<NodeStatus, string> = {
   idle: '',
@@ -12,17 +16,20 @@ const STATUS_TEXT: Record<NodeStatus, string> = {
   cancelled: 'stopped',
 };
 
-export function statusTemplate(status: NodeStatus, seconds: number | undefined) {
+export function statusTemplate(status: NodeStatus, seconds: number | undefined, pace?: Pace) {
   if (status === 'idle') return nothing;
   const time = status === 'done' && seconds !== undefined ? ` · ${formatSeconds(seconds)}` : '';
+  const left = status === 'running' && pace?.secondsLeft !== undefined;
   return html`<span class="status" data-testid="node-status" data-status=${status}
-    >${STATUS_TEXT[status]}${time}</span
+    >${left ? `${formatDuration(pace!.secondsLeft!)} left` : `${STATUS_TEXT[status]}${time}`}</span
   >`;
 }
 
 /** While running, the header shows the progress text where the id was (no layout change). */
-export function progressTemplate(fraction: number | undefined, text: string | undefined) {
+export function progressTemplate(fraction: number | undefined, text: string | undefined, pace?: Pace) {
   const pct = Math.round((fraction ?? 0) * 100);
+  // Steps/s here; the time left goes in the status pill.
+  const speed = describePace({ stepsPerSecond: pace?.stepsPerSecond });
   return html`<span
     class="progress-text"
     data-testid="node-progress"
@@ -30,8 +37,10 @@ export function progressTemplate(fraction: number | undefined, text: string | un
     aria-valuemin="0"
     aria-valuemax="100"
     aria-valuenow=${pct}
-    title=${text ?? `${pct}%`}
-    >${text ?? `${pct}%`}</span
+    title=${[pace && describePace(pace), text ?? `${pct}%`].filter(Boolean).join(' · ')}
+    >${
+      speed ? html`<span class="pace" data-testid="node-pace">${speed}</span> · ` : nothing
+    }${text ?? `${pct}%`}</span
   >`;
 }
 

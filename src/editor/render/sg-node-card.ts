@@ -110,8 +110,13 @@ export class SgNodeCard extends LitElement {
           ${collapsed ? '▸' : '▾'}
         </button>
         <span class="title" data-testid="title">${node.data.label ?? kind?.title ?? node.data.type}</span>
-        ${status === 'running' ? progressTemplate(run?.fraction, run?.text) : html`<span class="id">${node.id}</span>`}
-        ${this.renderPreviewButton(ctx.run.displays.get(node.id))} ${statusTemplate(status, run?.seconds)}
+        ${
+          status === 'running'
+            ? progressTemplate(run?.fraction, run?.text, run?.pace)
+            : html`<span class="id">${node.id}</span>`
+        }
+        ${this.renderPreviewButton(ctx.run.displays.get(node.id))}
+        ${statusTemplate(status, run?.seconds, run?.pace)}
         ${status === 'running' ? barTemplate(run?.fraction) : nothing}
       </header>
       ${

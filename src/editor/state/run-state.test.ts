@@ -52,4 +52,24 @@ describe('run state', () => {
     state.keepOnly(new Set(['b']));
     expect(state.displays.get('a')).toBeUndefined();
   });
+
+  it('derives steps/s and time left for a running node from its progress events', () => {
+    let t = 0;
+    const state = new RunState(() => t);
+    state.apply({ type: 'run-started', runId: 4, nodeIds: ['train'], backend: 'wasm', seed: 1 });
+    state.apply({ type: 'started', runId: 4, nodeId: 'train' });
+    for (let step = 100; step <= 400; step += 100) {
+      t = step * 20; // 50 steps/s
+      state.apply({
+        type: 'progress',
+        runId: 4,
+        nodeId: 'train',
+        fraction: step / 1000,
+        text: `step ${step}/1000`,
+      });
+    }
+    const pace = state.nodes.get('train')!.pace!;
+    expect(pace.stepsPerSecond).toBeCloseTo(50, 6);
+    expect(pace.secondsLeft).toBeCloseTo(12, 6);
+  });
 });

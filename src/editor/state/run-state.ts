@@ -4,6 +4,7 @@
  */
 import type { DisplayPayload } from '../../nodes/display';
 import type { NodeStatus, RunEvent } from '../../runtime/events';
+import { PaceMeter, type Pace } from '../../runtime/pace';
 import { KeyedStore, Store } from './store';
 
 export interface NodeRun {
@@ -12,6 +13,8 @@ export interface NodeRun {
   text?: string;
   message?: string;
   seconds?: number;
+  /** Steps/s and time left while running (from the progress events, src/runtime/pace.ts). */
+  pace?: Pace;
 }
 
 export interface RunSummary {
@@ -27,21 +30,34 @@ export class RunState {
   /** Last display per node: kept across runs until a new one arrives. */
   readonly displays = new KeyedStore<DisplayPayload>();
   readonly run = new Store<RunSummary>({ running: false, runId: null, status: 'idle' });
+  private readonly meters = new Map<string, PaceMeter>();
+
+  /** `now` in milliseconds (a parameter for tests). */
+  constructor(private readonly now: () => number = () => performance.now()) {}
 
   apply(event: RunEvent): void {
     const current = this.run.value;
     if (event.type !== 'run-started' && current.runId !== null && event.runId !== current.runId) return;
     switch (event.type) {
       case 'run-started':
+        this.meters.clear();
         this.nodes.replaceAll(new Map(event.nodeIds.map((id) => [id, { status: 'idle' } as NodeRun])));
         this.run.set({ running: true, runId: event.runId, status: 'running' });
         return;
       case 'queued':
         return this.patch(event.nodeId, { status: 'queued' });
       case 'started':
-        return this.patch(event.nodeId, { status: 'running', fraction: 0, text: undefined });
-      case 'progress':
-        return this.patch(event.nodeId, { status: 'running', fraction: event.fraction, text: event.text });
+        this.meters.set(event.nodeId, new PaceMeter());
+        return this.patch(event.nodeId, { status: 'running', fraction: 0, text: undefined, pace: undefined });
+      case 'progress': {
+        const pace = this.meters.get(event.nodeId)?.add(this.now(), event.fraction, event.text);
+        return this.patch(event.nodeId, {
+          status: 'running',
+          fraction: event.fraction,
+          text: event.text,
+          pace,
+        });
+      }
       case 'preview':
         this.displays.set(event.nodeId, event.payload);
         return;

@@ -1,11 +1,14 @@
 /**
  * <sg-loss-chart>: the training loss per logged step (uPlot, loaded on first use), and on request
- * the mean loss per noise level as bars (sigma_1, the largest, on the left).
+ * the mean loss per noise level as bars (sigma_1, the largest, on the left), in the theme's plot
+ * palette; redrawn when the theme changes.
  */
 import { LitElement, css, html, nothing, unsafeCSS } from 'lit';
 import type uPlot from 'uplot';
 import type { LossDisplay } from '../../nodes/display';
-import { VIEW_WIDTH, cssVar, prepareCanvas } from './canvas-size';
+import { levelColor } from '../../render/palette';
+import { VIEW_WIDTH, prepareCanvas } from './canvas-size';
+import { ThemeRedraw, paletteAt, themeAt } from './plot-theme';
 
 type UPlotModule = { default: typeof uPlot; css: string };
 let loading: Promise<UPlotModule> | null = null;
@@ -68,12 +71,15 @@ export class SgLossChart extends LitElement {
   declare perLevel: boolean;
   declare uplotCss: string;
   private plot: uPlot | null = null;
+  /** The theme the current plot was built in: another theme rebuilds it. */
+  private plotTheme = '';
 
   constructor() {
     super();
     this.width = VIEW_WIDTH;
     this.perLevel = false;
     this.uplotCss = '';
+    new ThemeRedraw(this);
   }
 
   override disconnectedCallback(): void {
@@ -124,7 +130,8 @@ export class SgLossChart extends LitElement {
     const host = this.renderRoot.querySelector<HTMLElement>('.plot');
     if (!host) return;
     const data: uPlot.AlignedData = [d.steps, d.loss];
-    if (this.plot && this.plot.root.isConnected && !changed.has('perLevel')) {
+    const theme = themeAt(this);
+    if (this.plot && this.plot.root.isConnected && !changed.has('perLevel') && theme === this.plotTheme) {
       this.plot.setData(data);
       return;
     }
@@ -132,10 +139,13 @@ export class SgLossChart extends LitElement {
     if (!this.uplotCss) this.uplotCss = style;
     this.plot?.destroy();
     const positive = d.loss.every((v) => v > 0);
-    const stroke = cssVar(this, '--sg-accent', '#2563eb');
+    const p = paletteAt(this);
+    this.plotTheme = theme;
+    const stroke = p.loss;
     const axis = {
-      stroke: cssVar(this, '--sg-muted', '#888'),
-      grid: { stroke: cssVar(this, '--sg-grid', '#ddd'), width: 1 },
+      stroke: p.text,
+      ticks: { stroke: p.axis, width: 1 },
+      grid: { stroke: p.grid, width: 1 },
       size: 36,
       font: '10px system-ui',
     };
@@ -162,12 +172,13 @@ export class SgLossChart extends LitElement {
     const max = Math.max(...values.filter(Number.isFinite), 1e-12);
     const pad = 18;
     const w = (this.width - 8) / values.length;
-    ctx.fillStyle = cssVar(this, '--sg-accent', '#2563eb');
+    const theme = themeAt(this);
     values.forEach((v, i) => {
       const h = Number.isFinite(v) ? ((HEIGHT - pad - 4) * v) / max : 0;
+      ctx.fillStyle = levelColor(theme, i, values.length);
       ctx.fillRect(4 + i * w + 0.5, HEIGHT - pad - h, Math.max(1, w - 1), h);
     });
-    ctx.fillStyle = cssVar(this, '--sg-muted', '#888');
+    ctx.fillStyle = paletteAt(this).text;
     ctx.font = '10px system-ui';
     const sig = d.sigmas;
     ctx.fillText(sig ? `σ=${sig[0].toPrecision(2)}` : 'σ₁', 4, HEIGHT - 4);

@@ -1,7 +1,7 @@
 /** data.images: the user's own PNG/JPEG images as a small dataset. */
 import { choice, images, integer } from '../../graph';
-import { defineNode, InferError } from '../define';
-import { previewDataset, summarizeDataset } from './dataset-preview';
+import { declareNode, defineNode, lazy, InferError } from '../define';
+import { summarizeDataset } from './dataset-summary';
 
 const colorParam = choice({
   default: 'grey',
@@ -10,7 +10,7 @@ const colorParam = choice({
   optionDocs: { grey: 'One channel: 0.299 R + 0.587 G + 0.114 B.', rgb: 'Three channels.' },
 });
 
-export default defineNode({
+export const declaration = declareNode({
   type: 'data.images',
   title: 'Your images',
   category: 'Data',
@@ -44,15 +44,7 @@ export default defineNode({
     };
   },
 
-  async run(ctx) {
-    const { params } = ctx;
-    const { loadUserImages } = await import('../../score/datasets/user-images');
-    ctx.progress(0, `decoding ${params.images.length} images`);
-    const dataset = await loadUserImages(params.images, params.size, params.color);
-    ctx.progress(1, dataset.name);
-    await previewDataset(ctx, dataset);
-    return { dataset };
-  },
-
   summarize: ({ dataset }) => summarizeDataset(dataset),
 });
+
+export default defineNode({ ...declaration, run: lazy(() => import('./images.run')) });

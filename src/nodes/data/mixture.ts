@@ -1,9 +1,9 @@
 /** data.mixture: samples of a 2-D Gaussian mixture whose exact noisy score is known. */
 import { components, integer } from '../../graph';
-import { defineNode } from '../define';
-import { previewDataset, summarizeDataset } from './dataset-preview';
+import { declareNode, defineNode, lazy } from '../define';
+import { summarizeDataset } from './dataset-summary';
 
-export default defineNode({
+export const declaration = declareNode({
   type: 'data.mixture',
   title: 'Gaussian mixture',
   category: 'Data',
@@ -39,27 +39,7 @@ export default defineNode({
 
   infer: ({ params }) => ({ dataset: { kind: 'points' as const, shape: [2], count: params.count } }),
 
-  async run(ctx) {
-    const { params } = ctx;
-    const [tf, { sampleMixture }] = await Promise.all([
-      import('@tensorflow/tfjs'),
-      import('../../score/datasets/mixture-data'),
-    ]);
-    const { points } = sampleMixture(params.components, params.count, params.seed);
-    const data = tf.tensor2d(points, [params.count, 2]);
-    const mixture = params.components.map((c) => ({ mean: [...c.mean], std: c.std, weight: c.weight }));
-    const dataset = {
-      kind: 'points' as const,
-      shape: [2],
-      count: params.count,
-      data,
-      name: `${mixture.length}-component mixture (${params.count} points)`,
-      mixture,
-      dispose: () => data.dispose(),
-    };
-    await previewDataset(ctx, dataset);
-    return { dataset };
-  },
-
   summarize: ({ dataset }) => ({ ...summarizeDataset(dataset), components: dataset.mixture ?? null }),
 });
+
+export default defineNode({ ...declaration, run: lazy(() => import('./mixture.run')) });

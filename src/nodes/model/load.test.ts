@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { useNodeBackend } from '../../runtime/backend-node';
 import { compile } from '../../runtime/compile';
 import { encodeCheckpoint } from '../../score/checkpoint';
@@ -12,13 +12,18 @@ import { defineNode } from '../define';
 import { NodeRegistry } from '../registry';
 import sampleLangevin from '../sample/langevin';
 import { runKind } from '../testing';
-import { pairCheckpoint, unzipCheckpoint, zipCheckpoint } from './checkpoint-bundle';
-import { checkpointInfo, parseShape, useCheckpointReader, type CheckpointData } from './checkpoint-source';
+import { pairCheckpoint, unzipCheckpoint, zipCheckpoint } from '../../runtime/checkpoints/zip-bundle';
+import { parseShape, readCheckpointHeader, type CheckpointData } from '../../graph/checkpoint-header';
 import load from './load';
 
 const sigmas = [3, 1, 0.3, 0.1];
 const files = new Map<string, CheckpointData>();
-let uninstall: () => void;
+/** The host's reader in these tests: checkpoints by name from `files`. */
+const readCheckpoint = async (ref: string) => {
+  const data = files.get(ref);
+  if (!data) throw new Error(`no checkpoint "${ref}"`);
+  return data;
+};
 
 /** A "trained" MLP: random weights, and an EMA shadow that differs from them (score() must use the EMA). */
 function fakeTrained(): TrainedNetwork {
@@ -41,13 +46,7 @@ function scoreOf(model: { score: TrainedNetwork['score'] }): number[] {
 
 beforeAll(async () => {
   await useNodeBackend('cpu');
-  uninstall = useCheckpointReader(async (ref) => {
-    const data = files.get(ref);
-    if (!data) throw new Error(`no checkpoint "${ref}"`);
-    return data;
-  });
 });
-afterAll(() => uninstall());
 
 /** A schedule of `levels` levels, enough for compile() to check a sampler. */
 const schedule = defineNode({
@@ -71,7 +70,10 @@ describe('model.load', () => {
     original.dispose();
     const before = tf.memory().numTensors;
 
-    const { outputs, progress } = await runKind(load, { params: { checkpoint: 'toy', shape: '2' } });
+    const { outputs, progress } = await runKind(load, {
+      readCheckpoint,
+      params: { checkpoint: 'toy', shape: '2' },
+    });
     const model = outputs.model as TrainedNetwork;
     expect(model.ready).toBe(true);
     expect(model.shape).toEqual([2]);
@@ -147,13 +149,13 @@ describe('model.load', () => {
     files.set('toy2', await encodeCheckpoint(original));
     original.dispose();
     const before = tf.memory().numTensors;
-    await expect(runKind(load, { params: { checkpoint: 'toy2', shape: '28,28,1' } })).rejects.toThrow(
-      /shape \[2\], but "shape" says \[28,28,1\]: set shape to "2"/,
-    );
-    await expect(runKind(load, { params: { checkpoint: 'toy2', levels: 4 } })).rejects.toThrow(
-      /not tied to a number of levels.*set levels to 0/,
-    );
-    await expect(runKind(load, { params: { checkpoint: 'missing' } })).rejects.toThrow(
+    await expect(
+      runKind(load, { readCheckpoint, params: { checkpoint: 'toy2', shape: '28,28,1' } }),
+    ).rejects.toThrow(/shape \[2\], but "shape" says \[28,28,1\]: set shape to "2"/);
+    await expect(
+      runKind(load, { readCheckpoint, params: { checkpoint: 'toy2', levels: 4 } }),
+    ).rejects.toThrow(/not tied to a number of levels.*set levels to 0/);
+    await expect(runKind(load, { readCheckpoint, params: { checkpoint: 'missing' } })).rejects.toThrow(
       /no checkpoint "missing"/,
     );
     expect(tf.memory().numTensors).toBe(before);
@@ -165,12 +167,12 @@ describe('model.load', () => {
     original.dispose();
     const before = tf.memory().numTensors;
     files.set('short', { json: good.json, weights: good.weights.slice(0, 100) });
-    await expect(runKind(load, { params: { checkpoint: 'short' } })).rejects.toThrow(
+    await expect(runKind(load, { readCheckpoint, params: { checkpoint: 'short' } })).rejects.toThrow(
       /bytes but the header describes/,
     );
     files.set('graph', { json: { format: 'scoregraph', version: 1 }, weights: good.weights });
-    await expect(runKind(load, { params: { checkpoint: 'graph' } })).rejects.toThrow(
-      /not a scoregraph checkpoint/,
+    await expect(runKind(load, { readCheckpoint, params: { checkpoint: 'graph' } })).rejects.toThrow(
+      /"format" is not "scoregraph-checkpoint"/,
     );
     expect(tf.memory().numTensors).toBe(before);
   });
@@ -179,21 +181,21 @@ describe('model.load', () => {
 describe('checkpoint headers and bundles', () => {
   it('reads the facts infer() needs from a header, levels only for conditional norms', async () => {
     const mlp = fakeTrained();
-    const info = checkpointInfo((await encodeCheckpoint(mlp)).json);
+    const info = readCheckpointHeader((await encodeCheckpoint(mlp)).json);
     mlp.dispose();
-    expect(info).toEqual({ kind: 'mlp', shape: [2], sigmas, levels: null, step: 250 });
+    expect(info).toMatchObject({ kind: 'mlp', shape: [2], sigmas, levels: null, step: 250 });
 
     const net = ncsnNetwork({ ngf: 4, norm: 'instance++', conditioning: 'conditional-norm' }, [8, 8, 1], 4);
     const params = createWeights(net.weightSpecs, 5, 'cin');
     const conditional = makeTrainedNetwork(net, sigmas, params, copyWeights(params, false, 'cin-ema'), 3);
-    const cinInfo = checkpointInfo((await encodeCheckpoint(conditional)).json);
+    const cinInfo = readCheckpointHeader((await encodeCheckpoint(conditional)).json);
     expect(cinInfo).toMatchObject({ kind: 'ncsn', shape: [8, 8, 1], levels: 4 });
     expect(conditional.levels).toBe(4); // the header reading agrees with the network itself
     conditional.dispose();
-    expect(checkpointInfo({ format: 'scoregraph' })).toEqual({
-      message: expect.stringMatching(/not a scoregraph checkpoint/),
+    expect(readCheckpointHeader({ format: 'scoregraph' })).toEqual({
+      message: expect.stringMatching(/"format" is not "scoregraph-checkpoint"/),
     });
-    expect(checkpointInfo([])).toEqual({ message: expect.stringMatching(/not a JSON object/) });
+    expect(readCheckpointHeader([])).toEqual({ message: expect.stringMatching(/not a JSON object/) });
   });
 
   it('parses shapes', () => {

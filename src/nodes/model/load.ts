@@ -1,16 +1,16 @@
 /**
  * model.load: a trained network from a checkpoint, ready to sample (or to train further with
- * train.fit). The checkpoint is named by the `checkpoint` param (see checkpoint-source.ts):
+ * train.fit). The checkpoint is named by the `checkpoint` param, which the host reads:
  * in the editor, drop a .ckpt.json + .ckpt.bin pair or a .ckpt.zip on the node, which stores
  * it in this browser and fills in all three params; in the CLI, give the path of a .ckpt.json.
  * `shape` and `levels` repeat what the checkpoint says, so samplers can be checked before
  * anything runs; run() verifies them against the checkpoint itself.
  */
 import { integer, text } from '../../graph';
-import { defineNode, InferError } from '../define';
-import { checkpointInfo, formatShape, parseShape, readCheckpoint } from './checkpoint-source';
+import { declareNode, defineNode, lazy, InferError } from '../define';
+import { parseShape } from '../../graph/checkpoint-header';
 
-export default defineNode({
+export const declaration = declareNode({
   type: 'model.load',
   title: 'Load trained model',
   category: 'Model',
@@ -55,29 +55,6 @@ export default defineNode({
     };
   },
 
-  async run({ params, progress }) {
-    progress(0, 'reading the checkpoint');
-    const data = await readCheckpoint(params.checkpoint.trim());
-    const info = checkpointInfo(data.json);
-    if ('message' in info) throw new Error(info.message);
-    const declared = params.shape.trim() ? parseShape(params.shape) : null;
-    if (declared && formatShape(declared) !== formatShape(info.shape))
-      throw new Error(
-        `The checkpoint works on items of shape [${info.shape}], but "shape" says [${declared}]: set shape to "${formatShape(info.shape)}".`,
-      );
-    if (params.levels > 0 && info.levels !== params.levels)
-      throw new Error(
-        info.levels === null
-          ? `The checkpoint is not tied to a number of levels, but "levels" says ${params.levels}: set levels to 0.`
-          : `The checkpoint is conditioned on ${info.levels} levels, but "levels" says ${params.levels}: set levels to ${info.levels}.`,
-      );
-    progress(0.5, 'building the network');
-    const { decodeCheckpoint } = await import('../../score/checkpoint');
-    const model = decodeCheckpoint(data.json, data.weights);
-    progress(1, `${model.kind}, step ${model.step}, ${model.sigmas.length} levels`);
-    return { model };
-  },
-
   summarize({ model }) {
     const m = model as { kind: string; shape: number[]; sigmas: number[] | null; step?: number };
     return {
@@ -90,3 +67,5 @@ export default defineNode({
     };
   },
 });
+
+export default defineNode({ ...declaration, run: lazy(() => import('./load.run')) });

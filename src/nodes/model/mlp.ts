@@ -1,9 +1,8 @@
 /** model.mlp: an MLP score network for 2-D points (or any flattened data); train.fit makes its weights. */
 import { boolean, choice, integer } from '../../graph';
-import { defineNode } from '../define';
-import type { NetworkSpec } from '../../score/values';
+import { declareNode, defineNode, lazy } from '../define';
 
-export default defineNode({
+export const declaration = declareNode({
   type: 'model.mlp',
   title: 'MLP score network',
   category: 'Model',
@@ -35,10 +34,7 @@ export default defineNode({
 
   infer: () => ({ model: { ready: false, kind: 'mlp', shape: null, levels: null } }),
 
-  async run({ params, seed }) {
-    const spec: NetworkSpec = { ready: false, kind: 'mlp', config: { ...params }, seed, dispose() {} };
-    return { model: spec };
-  },
-
   summarize: ({ model }) => ({ kind: model.kind, ready: model.ready }),
 });
+
+export default defineNode({ ...declaration, run: lazy(() => import('./mlp.run')) });

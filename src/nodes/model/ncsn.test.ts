@@ -29,6 +29,12 @@ describe('model.ncsn', () => {
     }
   });
 
+  it('keeps the compact net by default and passes arch "refinenet" to the network config', async () => {
+    expect(modelNcsn.params.arch.default).toBe('compact');
+    const { outputs } = await runKind(modelNcsn, { seed: 5, params: { arch: 'refinenet', ngf: 64 } });
+    expect(outputs.model).toMatchObject({ config: { arch: 'refinenet', ngf: 64 } });
+  });
+
   it('explains why BatchNorm is wrong when it is chosen', () => {
     expect(modelNcsn.params.norm.warnings?.batch).toMatch(/mixes noise levels/);
     expect(modelNcsn.params.norm.options).toEqual(['instance++', 'group', 'batch', 'none']);

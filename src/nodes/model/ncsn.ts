@@ -1,22 +1,39 @@
 /** model.ncsn: the NCSNv2-style conv score network for images; train.fit makes its weights. */
 import { choice, integer } from '../../graph';
-import { defineNode, InferError } from '../define';
-import type { NetworkSpec } from '../../score/values';
+import { declareNode, defineNode, lazy, InferError } from '../define';
 
-export default defineNode({
+export const declaration = declareNode({
   type: 'model.ncsn',
   title: 'NCSN conv score network',
   category: 'Model',
   doc:
-    'The conv score network of NCSNv2, scaled down for small images: residual blocks with ELU and ' +
-    'pre-activation normalisation, one 2× downsample followed by dilated blocks (so 28, 14 and 7 px ' +
-    'all work), a light RefineNet decoder and a 3×3 output conv with no activation. The input is ' +
-    'mapped to 2x − 1 inside. Noise conditioning: divide the output by σ (NCSNv2 Technique 3) or ' +
-    'conditional instance norm++ (NCSN), whose per-level parameters tie the weights to the ' +
-    "schedule's L. Needs image data. Untrained: connect it to train.fit.",
+    'The conv score network of NCSN / NCSNv2: residual blocks with ELU and pre-activation ' +
+    'normalisation, one 2× downsample followed by dilated blocks, a RefineNet decoder and a 3×3 ' +
+    'output conv with no activation; the input is mapped to 2x − 1 inside. arch "refinenet" is the ' +
+    'papers\' network layer for layer; "compact" a lighter one (about 42 % of the parameters). ' +
+    'Noise conditioning: divide the output by σ (NCSNv2 Technique 3) or conditional instance ' +
+    "norm++ (NCSN), whose per-level parameters tie the weights to the schedule's L. Needs image " +
+    'data. Untrained: connect it to train.fit.',
   inputs: {},
   outputs: { model: { type: 'Model', doc: 'The untrained architecture; train.fit builds and trains it.' } },
   params: {
+    arch: choice({
+      default: 'compact',
+      options: ['compact', 'refinenet'] as const,
+      label: 'architecture',
+      doc: "Which network: the papers' RefineNet, or the lighter compact net (the default, so older graphs keep their meaning).",
+      optionDocs: {
+        refinenet:
+          "The papers' network: NCSNv2's (ncsnv2 models/ncsnv2.py) with divide-by-sigma, NCSN v1's CondRefineNetDilated " +
+          '(CIN++ in every RefineNet layer, average-pool CRP) with conditional-norm. Refine blocks with two adapt units ' +
+          'per input, chained residual pooling and three output units in the last block; bilinear upsampling; dilated ' +
+          'conv shortcuts. Same parameter count as the reference code at the same ngf.',
+        compact:
+          'A lighter RefineNet (about 42 % of the parameters at the same ngf): one conv per refine input, one residual ' +
+          'conv unit, no chained residual pooling, nearest upsampling, identity shortcuts in the dilated blocks, and ' +
+          'CIN++ only in the residual blocks. Trains faster on a CPU.',
+      },
+    }),
     ngf: integer({
       default: 32,
       min: 4,
@@ -72,10 +89,7 @@ export default defineNode({
     };
   },
 
-  async run({ params, seed }) {
-    const spec: NetworkSpec = { ready: false, kind: 'ncsn', config: { ...params }, seed, dispose() {} };
-    return { model: spec };
-  },
-
   summarize: ({ model }) => ({ kind: model.kind, ready: model.ready }),
 });
+
+export default defineNode({ ...declaration, run: lazy(() => import('./ncsn.run')) });

@@ -1,10 +1,9 @@
 /** noise.geometric: a hand-picked geometric schedule σ_1 > … > σ_L (NCSN's choice). */
 import { integer, number } from '../../graph';
-import { geometricSigmas } from '../../score/schedule/geometric';
-import { defineNode, InferError } from '../define';
-import { describeSchedule, summarizeSchedule } from './schedule-summary';
+import { declareNode, defineNode, lazy, InferError } from '../define';
+import { summarizeSchedule } from './schedule-summary';
 
-export default defineNode({
+export const declaration = declareNode({
   type: 'noise.geometric',
   title: 'Geometric noise schedule',
   category: 'Noise',
@@ -50,12 +49,7 @@ export default defineNode({
     return { schedule: { levels: params.levels } };
   },
 
-  async run(ctx) {
-    const { sigmaMax, sigmaMin, levels } = ctx.params;
-    const sigmas = geometricSigmas(sigmaMax, sigmaMin, levels);
-    ctx.progress(1, describeSchedule(sigmas));
-    return { schedule: { sigmas } };
-  },
-
   summarize: ({ schedule }) => summarizeSchedule(schedule),
 });
+
+export default defineNode({ ...declaration, run: lazy(() => import('./geometric.run')) });

@@ -6,9 +6,9 @@ import {
   ncsnv2Schedule,
   solveRatio,
 } from '../../score/schedule/levels';
-import { defineNode, InferError } from '../define';
+import { declareNode, defineNode, lazy, InferError } from '../define';
 import type { Meta } from '../meta';
-import { describeSchedule, summarizeSchedule } from './schedule-summary';
+import { summarizeSchedule } from './schedule-summary';
 
 const itemDimension = (dataset: Meta<'Dataset'>) => dataset.shape.reduce((a, b) => a * b, 1);
 
@@ -24,7 +24,7 @@ function levelsFor(sigmaMax: number, sigmaMin: number, dim: number, overlap: num
   }
 }
 
-export default defineNode({
+export const declaration = declareNode({
   type: 'noise.ncsnv2',
   title: 'NCSNv2 noise schedule',
   category: 'Noise',
@@ -90,34 +90,11 @@ export default defineNode({
     return { schedule: { levels: levelsFor(params.sigmaMax, params.sigmaMin, dim, params.overlap).levels } };
   },
 
-  async run(ctx) {
-    const { params, inputs } = ctx;
-    const { dataset } = inputs;
-    const dim = dataset.shape.reduce((a, b) => a * b, 1);
-    let sigmaMax: number;
-    if (params.sigmaMax === 'auto') {
-      const { maxPairwiseDistance } = await import('../../score/schedule/max-distance');
-      ctx.progress(0, `Technique 1: largest distance among ${dataset.count} items`);
-      const { distance } = await maxPairwiseDistance(dataset.data, {
-        onProgress: async (fraction) => {
-          ctx.progress(0.95 * fraction, `Technique 1: largest distance among ${dataset.count} items`);
-          await ctx.checkpoint();
-        },
-      });
-      sigmaMax = distance;
-    } else sigmaMax = params.sigmaMax;
-    if (!(sigmaMax > params.sigmaMin))
-      throw new Error(
-        `σ max (${sigmaMax.toPrecision(4)}${params.sigmaMax === 'auto' ? ', the largest data distance' : ''}) must be larger than σ min (${params.sigmaMin}).`,
-      );
-    const { sigmas } = ncsnv2Schedule(sigmaMax, params.sigmaMin, dim, params.overlap);
-    ctx.progress(1, describeSchedule(sigmas));
-    return { schedule: { sigmas } };
-  },
-
   summarize: ({ schedule }, params) => ({
     ...summarizeSchedule(schedule),
     sigmaMaxFrom: params.sigmaMax === 'auto' ? 'Technique 1 (largest data distance)' : 'param',
     overlapTarget: params.overlap,
   }),
 });
+
+export default defineNode({ ...declaration, run: lazy(() => import('./ncsnv2.run')) });

@@ -1,25 +1,16 @@
 /** sample.inpaint: fill in the unknown pixels of images by annealed Langevin dynamics (NCSN App. B). */
 import { choice, integer } from '../../graph';
-import { defineNode, InferError } from '../define';
+import { declareNode, defineNode, lazy, InferError } from '../define';
 import { checkItemShape, checkSamplerModel, checkStepSize, samplesKind } from './sampler-checks';
-import { initParams, samplerParams, trajectoryParam } from './sampler-params';
-import {
-  checkImagesFit,
-  prepareSampling,
-  previewFinal,
-  previewLimit,
-  reportingHooks,
-  samplesValue,
-} from './sampler-run';
+import { initParams, samplerInputs, samplerParams, trajectoryParam } from './sampler-params';
 
-export default defineNode({
+export const declaration = declareNode({
   type: 'sample.inpaint',
   title: 'Inpainting',
   category: 'Sample',
   doc: 'Completes images where the mask is 0 by annealed Langevin dynamics, with the known pixels (mask 1) replaced at every level by the clean value plus that level’s noise. The known pixels come out exactly as given.',
   inputs: {
-    model: { type: 'Model', doc: 'A trained or exact score model.' },
-    schedule: { type: 'Schedule', doc: 'The noise levels, largest first.' },
+    ...samplerInputs,
     images: { type: 'Samples', doc: 'The images to complete (their masked-out pixels are ignored).' },
     mask: { type: 'Mask', doc: '1 where a pixel is known, 0 where it is to be filled in.' },
   },
@@ -67,50 +58,6 @@ export default defineNode({
     const count = inputs.images?.count == null ? null : inputs.images.count * params.perImage;
     return { samples: { kind: samplesKind(shape), shape, count } };
   },
-
-  async run(ctx) {
-    const { params, inputs } = ctx;
-    const kit = await prepareSampling(inputs.model, inputs.schedule, params, ctx.seed);
-    const { sampling, sigmas, shape } = kit;
-    const { images, mask } = inputs;
-    checkImagesFit(images.data, shape);
-    const count = images.data.shape[0] * params.perImage;
-    const known = sampling.repeatEach(images.data, params.perImage);
-    const x0 = sampling.initialSamples({
-      init: 'uniform',
-      count,
-      shape,
-      range: params.initRange,
-      sigmaMax: sigmas[0],
-      seed: sampling.mixSeeds(kit.seed, 1),
-    });
-    try {
-      const inpaint = sampling.makeAnnealedInpainting(kit.score, sigmas, {
-        stepSize: kit.epsilon,
-        stepsPerSigma: params.steps,
-        rule: params.rule,
-        renoise: params.renoise,
-        denoise: params.denoise,
-      });
-      const previewItems = previewLimit(shape);
-      const hooks = reportingHooks(ctx, kit, {
-        steps: params.steps,
-        previewItems,
-        recordTrajectory: params.trajectory,
-        what: `inpainting ${count}`,
-      });
-      const { x, trajectory } = await inpaint(known, mask.data, x0, hooks);
-      await previewFinal(
-        ctx,
-        kit,
-        x,
-        previewItems,
-        `${images.data.shape[0]} images × ${params.perImage} completions`,
-      );
-      return { samples: samplesValue(shape, x, params.trajectory ? trajectory : undefined) };
-    } finally {
-      known.dispose();
-      x0.dispose();
-    }
-  },
 });
+
+export default defineNode({ ...declaration, run: lazy(() => import('./inpaint.run')) });

@@ -1,25 +1,16 @@
 /** sample.reconstruct: perturb images to level k and anneal back (SDEdit-style partial diffusion). */
 import { integer } from '../../graph';
-import { defineNode } from '../define';
+import { declareNode, defineNode, lazy } from '../define';
 import { checkItemShape, checkLevel, checkSamplerModel, checkStepSize, samplesKind } from './sampler-checks';
-import { samplerParams, trajectoryParam } from './sampler-params';
-import {
-  checkImagesFit,
-  prepareSampling,
-  previewFinal,
-  previewLimit,
-  reportingHooks,
-  samplesValue,
-} from './sampler-run';
+import { samplerInputs, samplerParams, trajectoryParam } from './sampler-params';
 
-export default defineNode({
+export const declaration = declareNode({
   type: 'sample.reconstruct',
   title: 'Reconstruction from level k',
   category: 'Sample',
   doc: 'Adds level k’s noise to each image (x + σ_k z) and runs annealed Langevin from level k to the end. Small k (large σ) gives a new sample loosely related to the input; k near L a near-copy. k = 1 is NCSNv2’s data_init.',
   inputs: {
-    model: { type: 'Model', doc: 'A trained or exact score model.' },
-    schedule: { type: 'Schedule', doc: 'The noise levels, largest first.' },
+    ...samplerInputs,
     images: { type: 'Samples', doc: 'The images (or points) to perturb and reconstruct.' },
   },
   outputs: {
@@ -52,43 +43,6 @@ export default defineNode({
     const count = inputs.images?.count == null ? null : inputs.images.count * params.perImage;
     return { samples: { kind: samplesKind(shape), shape, count } };
   },
-
-  async run(ctx) {
-    const { params, inputs } = ctx;
-    const kit = await prepareSampling(inputs.model, inputs.schedule, params, ctx.seed);
-    const { sampling, sigmas, shape } = kit;
-    const { images } = inputs;
-    checkImagesFit(images.data, shape);
-    if (params.level > sigmas.length)
-      throw new Error(`Level ${params.level} does not exist: the schedule has ${sigmas.length} levels.`);
-    const data = sampling.repeatEach(images.data, params.perImage);
-    try {
-      const reconstruct = sampling.makeReconstruction(kit.score, sigmas, {
-        stepSize: kit.epsilon,
-        stepsPerSigma: params.steps,
-        rule: params.rule,
-        denoise: params.denoise,
-      });
-      const previewItems = previewLimit(shape);
-      const hooks = reportingHooks(ctx, kit, {
-        steps: params.steps,
-        fromLevel: params.level - 1,
-        previewItems,
-        recordTrajectory: params.trajectory,
-        what: `reconstructing from level ${params.level}`,
-      });
-      const { x, trajectory } = await reconstruct(data, params.level, hooks);
-      const sigma = sigmas[params.level - 1];
-      await previewFinal(
-        ctx,
-        kit,
-        x,
-        previewItems,
-        `from level ${params.level}/${sigmas.length} (σ ${sigma.toPrecision(3)})`,
-      );
-      return { samples: samplesValue(shape, x, params.trajectory ? trajectory : undefined) };
-    } finally {
-      data.dispose();
-    }
-  },
 });
+
+export default defineNode({ ...declaration, run: lazy(() => import('./reconstruct.run')) });

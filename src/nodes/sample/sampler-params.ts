@@ -1,5 +1,14 @@
-/** Params shared by the sampler kinds, declared once so they read the same on every node. */
-import { boolean, choice, integer, numberOrAuto, range } from '../../graph';
+/** Inputs and params shared by the sampler kinds, declared once so they read the same on every node. */
+import { boolean, choice, integer, numberOrAuto, range, type SocketSpec } from '../../graph';
+
+/** The model and the schedule every sampler anneals with. */
+export const samplerInputs = {
+  model: {
+    type: 'Model',
+    doc: 'A trained or exact score model (from train.fit, model.load or score.exact).',
+  },
+  schedule: { type: 'Schedule', doc: 'The noise levels to anneal through, largest first.' },
+} as const satisfies Record<string, SocketSpec>;
 
 export const samplerParams = {
   steps: integer({

@@ -1,15 +1,16 @@
 /** optim.adam: Adam with an exponential moving average of the weights (NCSNv2 Technique 5). */
 import { boolean, number } from '../../graph';
-import { defineNode } from '../define';
+import { declareNode, defineNode, lazy } from '../define';
 
-export default defineNode({
+export const declaration = declareNode({
   type: 'optim.adam',
   title: 'Adam + EMA',
   category: 'Train',
   doc:
     'Adam, plus an exponential moving average of the weights that is used for sampling (NCSNv2 ' +
     'Technique 5: without it, sample quality swings from checkpoint to checkpoint). NCSNv2 trains ' +
-    'with lr 1e-4, betas (0.9, 0.999), EMA 0.999; small toys like lr 1e-3.',
+    'with lr 1e-4, betas (0.9, 0.999), EMA 0.999 (the MNIST presets); NCSN v1 with lr 1e-3 and no ' +
+    'average; the 2-D toy presets with lr 1e-2 and EMA 0.99 over a few thousand steps.',
   inputs: {},
   outputs: { optimizer: { type: 'Optimizer', doc: 'The optimiser settings, for train.fit.' } },
   params: {
@@ -55,8 +56,6 @@ export default defineNode({
   },
 
   infer: () => ({ optimizer: {} }),
-
-  async run({ params }) {
-    return { optimizer: { kind: 'adam' as const, ...params } };
-  },
 });
+
+export default defineNode({ ...declaration, run: lazy(() => import('./adam.run')) });

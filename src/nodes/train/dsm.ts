@@ -1,8 +1,8 @@
 /** loss.dsm: denoising score matching over all noise levels, as in NCSN/NCSNv2. */
 import { choice } from '../../graph';
-import { defineNode } from '../define';
+import { declareNode, defineNode, lazy } from '../define';
 
-export default defineNode({
+export const declaration = declareNode({
   type: 'loss.dsm',
   title: 'Denoising score matching',
   category: 'Train',
@@ -28,8 +28,6 @@ export default defineNode({
   },
 
   infer: () => ({ loss: {} }),
-
-  async run({ params }) {
-    return { loss: { kind: 'dsm' as const, sigmaPer: params.sigmaPer } };
-  },
 });
+
+export default defineNode({ ...declaration, run: lazy(() => import('./dsm.run')) });

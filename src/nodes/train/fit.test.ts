@@ -11,7 +11,7 @@ import modelMlp from '../model/mlp';
 import modelNcsn from '../model/ncsn';
 import noiseGeometric from '../noise/geometric';
 import { NodeRegistry } from '../registry';
-import scoreExact from '../score/exact';
+import scoreExact from '../exact/exact';
 import { runKind } from '../testing';
 import viewLoss from '../view/loss';
 import optimAdam from './adam';

@@ -5,11 +5,10 @@
  */
 import { integer } from '../../graph';
 import type { TrainedNetwork } from '../../score/trained';
-import { defineNode } from '../define';
+import { declareNode, defineNode, lazy } from '../define';
 import { trainedModelMeta } from './fit-checks';
-import { formatLoss, lossDisplay } from './loss-display';
 
-export default defineNode({
+export const declaration = declareNode({
   type: 'train.fit',
   title: 'Train',
   category: 'Train',
@@ -55,69 +54,6 @@ export default defineNode({
     losses: {},
   }),
 
-  async run(ctx) {
-    const { params, inputs } = ctx;
-    const { dataset, schedule, model, loss, optimizer } = inputs;
-    const [{ buildNetwork }, { train }, { isTrainedNetwork, networkOf }, { deriveSeed }] = await Promise.all([
-      import('../../score/networks/build'),
-      import('../../score/train'),
-      import('../../score/trained'),
-      import('../../score/random'),
-    ]);
-    const sigmas = schedule.sigmas;
-    let resume: { params: TrainedNetwork['params']; ema: TrainedNetwork['ema']; step: number } | undefined;
-    let network;
-    let salt: number;
-    if (model.ready) {
-      if (!isTrainedNetwork(model))
-        throw new Error(`A ${model.kind} score has no weights to train: connect model.mlp or model.ncsn.`);
-      if (model.shape.join() !== dataset.shape.join())
-        throw new Error(
-          `The network was trained on items of shape [${model.shape}], but the dataset has [${dataset.shape}].`,
-        );
-      if (model.levels !== null && model.levels !== sigmas.length)
-        throw new Error(
-          `The network is conditioned on ${model.levels} noise levels, but the schedule has ${sigmas.length}.`,
-        );
-      network = networkOf({ ...model, sigmas });
-      resume = { params: model.params, ema: model.ema, step: model.step };
-      salt = model.step; // a continued run draws new noise
-    } else {
-      network = buildNetwork(model.kind, model.config, dataset.shape, sigmas.length);
-      salt = model.seed;
-    }
-
-    let lastLoss: number | null = null;
-    const result = await train({
-      network,
-      data: dataset.data,
-      sigmas,
-      sigmaPer: loss.sigmaPer,
-      adam: optimizer,
-      ema: { momentum: optimizer.ema, biasCorrection: optimizer.emaBiasCorrection },
-      steps: params.steps,
-      batchSize: params.batchSize,
-      seed: deriveSeed(params.seed, ctx.seed, salt),
-      logEvery: params.logEvery,
-      resume,
-      onLog: ({ loss: value, log }) => {
-        lastLoss = value;
-        ctx.preview(lossDisplay(log, true));
-      },
-      onStep: (done, total) =>
-        ctx.progress(
-          done / total,
-          `step ${done}/${total}` + (lastLoss === null ? '' : ` · loss ${formatLoss(lastLoss)}`),
-        ),
-      checkpoint: ctx.checkpoint,
-    });
-    if (result.stopped) {
-      ctx.progress(1, result.stopped);
-      ctx.preview(lossDisplay(result.log, true));
-    }
-    return { model: result.model, losses: result.log };
-  },
-
   summarize({ model, losses }) {
     const trained = model as TrainedNetwork;
     return {
@@ -131,3 +67,5 @@ export default defineNode({
     };
   },
 });
+
+export default defineNode({ ...declaration, run: lazy(() => import('./fit.run')) });

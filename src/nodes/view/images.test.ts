@@ -5,7 +5,8 @@ import { InferError } from '../define';
 import type { ImagesDisplay } from '../display';
 import { resolveParams } from '../resolve-params';
 import { runKind } from '../testing';
-import images, { pickSnapshots } from './images';
+import images from './images';
+import { pickSnapshots } from './images.run';
 
 describe('view.images', () => {
   beforeAll(() => useNodeBackend('cpu'));

@@ -1,9 +1,8 @@
 /** view.loss: the training loss curve, optionally with the mean loss at each noise level. */
 import { boolean } from '../../graph';
-import { defineNode } from '../define';
-import { lossDisplay } from '../train/loss-display';
+import { declareNode, defineNode, lazy } from '../define';
 
-export default defineNode({
+export const declaration = declareNode({
   type: 'view.loss',
   title: 'Loss curve',
   category: 'View',
@@ -23,9 +22,6 @@ export default defineNode({
   },
 
   infer: () => ({}),
-
-  async run({ params, inputs, preview }) {
-    preview(lossDisplay(inputs.losses, params.perLevel));
-    return {};
-  },
 });
+
+export default defineNode({ ...declaration, run: lazy(() => import('./loss.run')) });

@@ -1,11 +1,12 @@
 /** Draws any viewer display as an RGBA raster (the CLI's PNGs; the editor draws on canvases). */
 import type { DisplayPayload, ImagesDisplay, LossDisplay, PointsDisplay } from '../../nodes/display';
+import { hexToRgb, plotPalette } from '../../render/palette';
 import { Raster, type Rgb } from './raster';
 
-const INK: Rgb = [37, 99, 235];
-const OVERLAY: Rgb = [160, 160, 160];
-const FIELD: Rgb = [234, 88, 12];
-const AXIS: Rgb = [120, 120, 120];
+// The light theme's plot palette: the same colours as the editor's viewers.
+const PALETTE = plotPalette('light');
+const INK: Rgb = hexToRgb(PALETTE.loss);
+const AXIS: Rgb = hexToRgb(PALETTE.axis);
 
 export function drawDisplay(display: DisplayPayload): Raster {
   switch (display.kind) {
@@ -42,23 +43,29 @@ export function drawImages(d: ImagesDisplay, cell = Math.max(1, Math.floor(56 / 
   return r;
 }
 
-export function drawPoints(d: PointsDisplay, size = 512): Raster {
-  const r = new Raster(size, size);
+/** Field first and faint, then the data, then the samples; a margin so edge points are drawn whole. */
+export function drawPoints(d: PointsDisplay, size = 512, margin = 6): Raster {
+  const r = new Raster(size, size, hexToRgb(PALETTE.background));
   const [x0, x1, y0, y1] = d.bounds;
-  const sx = (x: number) => ((x - x0) / (x1 - x0)) * (size - 1);
-  const sy = (y: number) => (1 - (y - y0) / (y1 - y0)) * (size - 1);
+  const inner = size - 1 - 2 * margin;
+  const sx = (x: number) => margin + ((x - x0) / (x1 - x0 || 1)) * inner;
+  const sy = (y: number) => margin + (1 - (y - y0) / (y1 - y0 || 1)) * inner;
   r.line(sx(0), 0, sx(0), size - 1, AXIS, 0.25);
   r.line(0, sy(0), size - 1, sy(0), AXIS, 0.25);
-  if (d.overlay)
-    for (let i = 0; i + 1 < d.overlay.length; i += 2)
-      r.dot(sx(d.overlay[i]), sy(d.overlay[i + 1]), 1.2, OVERLAY, 0.5);
+  const field = hexToRgb(PALETTE.field);
   if (d.field)
     for (let i = 0; i + 3 < d.field.length; i += 4) {
       const [x, y, dx, dy] = [d.field[i], d.field[i + 1], d.field[i + 2], d.field[i + 3]];
-      r.line(sx(x), sy(y), sx(x + dx), sy(y + dy), FIELD, 0.8);
-      r.dot(sx(x + dx), sy(y + dy), 1, FIELD, 0.9);
+      r.line(sx(x), sy(y), sx(x + dx), sy(y + dy), field, 0.45);
+      r.dot(sx(x + dx), sy(y + dy), 1, field, 0.6);
     }
-  for (let i = 0; i + 1 < d.points.length; i += 2) r.dot(sx(d.points[i]), sy(d.points[i + 1]), 1.6, INK, 0.7);
+  const data = hexToRgb(PALETTE.data);
+  if (d.overlay)
+    for (let i = 0; i + 1 < d.overlay.length; i += 2)
+      r.dot(sx(d.overlay[i]), sy(d.overlay[i + 1]), 1.5, data, 0.85);
+  const samples = hexToRgb(PALETTE.samples);
+  for (let i = 0; i + 1 < d.points.length; i += 2)
+    r.dot(sx(d.points[i]), sy(d.points[i + 1]), 1.8, samples, 0.9);
   return r;
 }
 

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { hasNumpy } from './has-numpy';
+import { hexToRgb, plotPalette } from '../../render/palette';
 import { displayArray, drawImages, drawPoints } from './draw-display';
 import { encodeNpy } from './npy';
 import { crc32, encodePng } from './png';
@@ -78,10 +79,34 @@ describe('display rasters', () => {
     ).toEqual([2, 1, 2, 1]);
   });
 
-  it('puts points where their coordinates say', () => {
-    const r = drawPoints({ kind: 'points', points: new Float32Array([1, 1]), bounds: [-1, 1, -1, 1] }, 101);
-    const blue = (x: number, y: number) => r.rgba[(y * 101 + x) * 4 + 2] > r.rgba[(y * 101 + x) * 4];
-    expect(blue(100, 0)).toBe(true); // top right
-    expect(blue(0, 100)).toBe(false);
+  it('puts points where their coordinates say, whole even on the edge, in the palette colours', () => {
+    const r = drawPoints(
+      {
+        kind: 'points',
+        points: new Float32Array([1, 1]),
+        overlay: new Float32Array([-1, -1]),
+        bounds: [-1, 1, -1, 1],
+      },
+      101,
+      6,
+    );
+    const pixel = (x: number, y: number) =>
+      Array.from(r.rgba.subarray((y * 101 + x) * 4, (y * 101 + x) * 4 + 3));
+    const near = (x: number, y: number, hex: string) => {
+      const want = hexToRgb(hex);
+      return pixel(x, y).every((v, c) => Math.abs(v - want[c]) < 40);
+    };
+    const p = plotPalette('light');
+    expect(near(94, 6, p.samples)).toBe(true); // top right, inside the margin
+    expect(near(6, 94, p.data)).toBe(true); // bottom left
+    expect(near(6, 6, p.background)).toBe(true);
+    // The dot around the edge sample lies inside the raster: its whole disc is drawn.
+    for (const [dx, dy] of [
+      [-1, 0],
+      [1, 0],
+      [0, -1],
+      [0, 1],
+    ])
+      expect(near(94 + dx, 6 + dy, p.samples)).toBe(true);
   });
 });

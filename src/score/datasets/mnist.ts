@@ -6,6 +6,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { DatasetValue } from '../values';
 import { MNIST_ASSET_PATH, type MnistImages, decodeMnistAsset } from './mnist-asset';
+import { readGeneratedAsset } from '../generated-asset';
 import { resizeArea } from './resize';
 
 export const MNIST_SIZES = [28, 14, 7] as const;
@@ -13,41 +14,14 @@ export type MnistSize = (typeof MNIST_SIZES)[number];
 
 let cached: Promise<MnistImages> | null = null;
 
-const isNode = () => typeof process !== 'undefined' && typeof process.versions?.node === 'string';
-
-async function readInNode(): Promise<Uint8Array> {
-  // Names in variables keep bundlers from pulling Node built-ins into the browser build.
-  const fsName = 'node:fs/promises';
-  const urlName = 'node:url';
-  const { readFile } = (await import(/* @vite-ignore */ fsName)) as typeof import('node:fs/promises');
-  const { fileURLToPath } = (await import(/* @vite-ignore */ urlName)) as typeof import('node:url');
-  const file = fileURLToPath(new URL(`../../../public/${MNIST_ASSET_PATH}`, import.meta.url));
-  try {
-    return new Uint8Array(await readFile(file));
-  } catch {
-    throw new Error(`The bundled MNIST digits are missing (${file}). Run "npm run prepare-assets" first.`);
-  }
-}
-
-async function fetchInBrowser(): Promise<Uint8Array> {
-  const env = (import.meta as { env?: { BASE_URL?: string } }).env;
-  const base = env?.BASE_URL ?? '/';
-  const url = new URL(
-    `${base.endsWith('/') ? base : base + '/'}${MNIST_ASSET_PATH}`,
-    globalThis.location?.href,
-  );
-  const response = await fetch(url);
-  if (!response.ok)
-    throw new Error(`Could not load the bundled MNIST digits from ${url} (HTTP ${response.status}).`);
-  return new Uint8Array(await response.arrayBuffer());
-}
-
 /** The 10,000 bundled 28x28 digits, read once per realm. */
 export function loadMnistImages(): Promise<MnistImages> {
-  cached ??= (isNode() ? readInNode() : fetchInBrowser()).then(decodeMnistAsset).catch((error: unknown) => {
-    cached = null; // let a later run retry (e.g. after prepare-assets)
-    throw error;
-  });
+  cached ??= readGeneratedAsset(MNIST_ASSET_PATH, 'bundled MNIST digits')
+    .then(decodeMnistAsset)
+    .catch((error: unknown) => {
+      cached = null; // let a later run retry (e.g. after prepare-assets)
+      throw error;
+    });
   return cached;
 }
 

@@ -4,7 +4,14 @@
  * files and files are never trusted.
  */
 import { mlpNetwork, MLP_DEFAULTS, type MlpConfig } from './mlp';
-import { CONDITIONINGS, ncsnNetwork, NCSN_DEFAULTS, type NcsnConfig } from './ncsn';
+import {
+  CONDITIONINGS,
+  NCSN_ARCHS,
+  ncsnNetwork,
+  NCSN_DEFAULTS,
+  type NcsnArch,
+  type NcsnConfig,
+} from './ncsn';
 import type { ScoreNetwork } from './network';
 import { NORM_KINDS } from './norms';
 
@@ -46,6 +53,8 @@ export function mlpConfig(config: Config): MlpConfig {
 
 export function ncsnConfig(config: Config): NcsnConfig {
   return {
+    // Checkpoints written before `arch` existed hold the compact net: the default keeps them.
+    arch: choiceField<NcsnArch>(config, 'arch', 'compact', NCSN_ARCHS),
     ngf: integerField(config, 'ngf', NCSN_DEFAULTS.ngf, 2, 512),
     norm: choiceField(config, 'norm', NCSN_DEFAULTS.norm, NORM_KINDS),
     conditioning: choiceField(config, 'conditioning', NCSN_DEFAULTS.conditioning, CONDITIONINGS),

@@ -60,8 +60,10 @@ describe('conv blocks', () => {
         return tf.slice(y, [0, 0, 0, 0], [-1, 7, 9, -1]) as tf.Tensor4D;
       };
       for (const d of [1, 2]) {
-        const loss = (f: typeof conv) => (xs: tf.Tensor, ws: tf.Tensor, bs: tf.Tensor) =>
-          tf.sum(tf.mul(f(xs as tf.Tensor4D, ws as tf.Tensor4D, bs as tf.Tensor1D, d), probe));
+        const loss =
+          (f: (x: tf.Tensor4D, w: tf.Tensor4D, b: tf.Tensor1D, d: number) => tf.Tensor4D) =>
+          (xs: tf.Tensor, ws: tf.Tensor, bs: tf.Tensor) =>
+            tf.sum(tf.mul(f(xs as tf.Tensor4D, ws as tf.Tensor4D, bs as tf.Tensor1D, d), probe));
         const ours = tf.grads(loss(conv))([x, w, b]);
         const theirs = tf.grads(loss(stock))([x, w, b]);
         ours.forEach((g, i) => expect(maxAbsDiff(g, theirs[i]), `d=${d} input ${i}`).toBeLessThan(1e-3));

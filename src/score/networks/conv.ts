@@ -6,18 +6,22 @@
  * - dilated conv by space-to-batch written with rank-4 transposes (tfjs has no gradient for
  *   conv2d with dilations, and its SpaceToBatchND goes through rank-6 tensors);
  * - 2×2 mean pool, and 2× nearest upsampling by concat + reshape (the cpu resize-nearest
- *   gradient is wrong for batch > 1, runtime.md §1.3; stack's gradient is slow on WASM).
+ *   gradient is wrong for batch > 1, runtime.md §1.3; stack's gradient is slow on WASM);
+ * - RefineNet's pieces: 5×5 stride-1 max pool and average pool (PyTorch's AvgPool2d counts the
+ *   zero padding), and bilinear resizing with align_corners as two small matMuls (exact, with
+ *   the same gradient on every backend).
  */
 import * as tf from '@tensorflow/tfjs';
 import { fanInUniform, type WeightSpec } from './weights';
 
-/** The weights of a k×k conv from `cin` to `cout` channels: `<name>/w` [k, k, cin, cout] and `<name>/b`. */
-export function convSpecs(name: string, k: number, cin: number, cout: number): WeightSpec[] {
+/**
+ * The weights of a k×k conv from `cin` to `cout` channels: `<name>/w` [k, k, cin, cout] and,
+ * unless `bias` is false, `<name>/b` [cout].
+ */
+export function convSpecs(name: string, k: number, cin: number, cout: number, bias = true): WeightSpec[] {
   const fanIn = k * k * cin;
-  return [
-    { name: `${name}/w`, shape: [k, k, cin, cout], init: fanInUniform(fanIn) },
-    { name: `${name}/b`, shape: [cout], init: fanInUniform(fanIn) },
-  ];
+  const w: WeightSpec = { name: `${name}/w`, shape: [k, k, cin, cout], init: fanInUniform(fanIn) };
+  return bias ? [w, { name: `${name}/b`, shape: [cout], init: fanInUniform(fanIn) }] : [w];
 }
 
 /** Moves the d×d phases of x [B, H, W, C] (H, W divisible by d) into the batch: [d·d·B, H/d, W/d, C]. */
@@ -43,7 +47,7 @@ function fromPhases(y: tf.Tensor4D, d: number): tf.Tensor4D {
  * input is padded by d(k−1)/2 (plus up to d−1 so the size divides by d), split into its d×d
  * phases, convolved 'valid', put back and cropped — exactly the dilated conv.
  */
-export function conv(x: tf.Tensor4D, w: tf.Tensor4D, b: tf.Tensor1D, dilation = 1): tf.Tensor4D {
+export function conv(x: tf.Tensor4D, w: tf.Tensor4D, b: tf.Tensor1D | undefined, dilation = 1): tf.Tensor4D {
   const k = w.shape[0];
   if (dilation === 1) return tf.fused.conv2d({ x, filter: w, bias: b, strides: 1, pad: 'same' });
   const [, height, width] = x.shape;
@@ -75,4 +79,53 @@ export function upsample2x(x: tf.Tensor4D): tf.Tensor4D {
   const [n, h, w, c] = x.shape;
   const columns = tf.reshape(tf.concat([x, x], 3), [n, h, 2 * w, c]);
   return tf.reshape(tf.concat([columns, columns], 2), [n, 2 * h, 2 * w, c]);
+}
+
+/** 5×5 max pool, stride 1, padding 2 (padding never wins, as in PyTorch's MaxPool2d). */
+export function maxPool5(x: tf.Tensor4D): tf.Tensor4D {
+  return tf.maxPool(x, 5, 1, 'same');
+}
+
+/** 5×5 average pool, stride 1, zero padding 2 counted in the mean (PyTorch's AvgPool2d default). */
+export function avgPool5(x: tf.Tensor4D): tf.Tensor4D {
+  const padded = tf.pad(x, [
+    [0, 0],
+    [2, 2],
+    [2, 2],
+    [0, 0],
+  ]);
+  return tf.avgPool(padded, 5, 1, 'valid');
+}
+
+/** Row i of the [to, from] matrix that resizes one axis linearly with align_corners. */
+function alignCornersMatrix(to: number, from: number): Float32Array {
+  const m = new Float32Array(to * from);
+  for (let i = 0; i < to; i++) {
+    const src = to > 1 ? (i * (from - 1)) / (to - 1) : 0;
+    const j0 = Math.floor(src);
+    const j1 = Math.min(j0 + 1, from - 1);
+    const frac = src - j0;
+    m[i * from + j0] += 1 - frac;
+    m[i * from + j1] += frac;
+  }
+  return m;
+}
+
+/** Resizes the first axis of x [n, ...rest] to `to` rows: [to, n] · x. */
+function resizeAxis0(x: tf.Tensor4D, to: number): tf.Tensor4D {
+  const [n, a, b, c] = x.shape;
+  const m = tf.tensor2d(alignCornersMatrix(to, n), [to, n]);
+  return tf.reshape(tf.matMul(m, tf.reshape(x, [n, a * b * c])), [to, a, b, c]);
+}
+
+/**
+ * Bilinear resize of x [B, h, w, C] to [B, height, width, C] with align_corners (PyTorch's
+ * F.interpolate(mode='bilinear', align_corners=True)), as one matMul per axis.
+ */
+export function resizeBilinear(x: tf.Tensor4D, height: number, width: number): tf.Tensor4D {
+  const [, h, w] = x.shape;
+  if (h === height && w === width) return x;
+  const rows = resizeAxis0(tf.transpose(x, [1, 0, 2, 3]), height); // [H, B, w, C]
+  const cols = resizeAxis0(tf.transpose(rows, [2, 1, 0, 3]), width); // [W, B, H, C]
+  return tf.transpose(cols, [1, 2, 0, 3]);
 }

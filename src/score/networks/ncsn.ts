@@ -1,5 +1,8 @@
 /**
- * A compact NCSNv2-style conv score net (ncsn.md §8.2/§8.3) for small images [H, W, C]:
+ * model.ncsn's networks. `arch: "refinenet"` is the papers' net (refinenet.ts); `arch: "compact"`
+ * (the default, so older graphs and checkpoints keep their meaning) is the one built here:
+ * a compact NCSNv2-style conv score net (ncsn.md §8.2/§8.3) for small images [H, W, C],
+ * about 42 % of NCSNv2's parameters at the same ngf:
  *
  *   h  = begin 3×3 conv of (2x − 1)                       (x in [0, 1] plus noise; §2.2)
  *   l1 = res1a, res1b      ngf → ngf        at H
@@ -22,19 +25,29 @@ import * as tf from '@tensorflow/tfjs';
 import { conv, convSpecs, meanPool, upsample2x } from './conv';
 import type { ScoreNetwork } from './network';
 import { normalize, normSpecs, type NormKind } from './norms';
+import { refinenetNetwork } from './refinenet';
 import type { WeightSpec, WeightTensors } from './weights';
 
 export type Conditioning = 'divide-by-sigma' | 'conditional-norm';
 export const CONDITIONINGS: readonly Conditioning[] = ['divide-by-sigma', 'conditional-norm'];
+export type NcsnArch = 'compact' | 'refinenet';
+export const NCSN_ARCHS: readonly NcsnArch[] = ['compact', 'refinenet'];
 
 export interface NcsnConfig {
+  /** refinenet: NCSNv2's / NCSN v1's network; compact (also when absent): the lighter net below. */
+  arch?: NcsnArch;
   /** Base channel count (NCSNv2's ngf). */
   ngf: number;
   norm: NormKind;
   conditioning: Conditioning;
 }
 
-export const NCSN_DEFAULTS: NcsnConfig = { ngf: 32, norm: 'instance++', conditioning: 'divide-by-sigma' };
+export const NCSN_DEFAULTS: NcsnConfig = {
+  arch: 'compact',
+  ngf: 32,
+  norm: 'instance++',
+  conditioning: 'divide-by-sigma',
+};
 
 interface ResPlan {
   name: string;
@@ -111,6 +124,7 @@ export function ncsnNetwork(
   if (conditional && !(levels && levels > 0))
     throw new Error('Conditional normalisation needs the number of noise levels.');
   const condLevels = conditional ? levels : null;
+  if (config.arch === 'refinenet') return refinenetNetwork(config, [height, width, channels], condLevels);
   const canDown = height % 2 === 0 && width % 2 === 0;
   const { stages, refines } = planNcsn(config.ngf, canDown);
   const f = config.ngf;

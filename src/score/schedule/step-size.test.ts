@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { geometricSigmas } from './geometric';
-import { chooseStepSize, langevinVarianceRatio, stepSizeForSchedule } from './step-size';
+import { chooseStepSize, langevinVarianceRatio, stepSizeFor, stepSizeForSchedule } from './step-size';
 
 /** The variance after T steps by iterating the per-step map v <- (1-a)^2 v + 2 a sigma^2 (sigma = 1). */
 function iteratedRatio(eps: number, gamma: number, steps: number, sigmaMin: number): number {
@@ -56,5 +56,12 @@ describe('Technique 4: the Langevin step size', () => {
 
   it('refuses a single-level schedule', () => {
     expect(() => stepSizeForSchedule([1], 5)).toThrow(/at least 2 levels/);
+  });
+
+  it('gives ε in each rule’s convention: the NCSN rule halves the step, so its ε is doubled', () => {
+    const sigmas = geometricSigmas(1, 0.01, 10);
+    const { eps } = stepSizeForSchedule(sigmas, 3);
+    expect(stepSizeFor('ncsnv2', sigmas, 3)).toBe(eps);
+    expect(stepSizeFor('ncsn', sigmas, 3)).toBe(2 * eps);
   });
 });

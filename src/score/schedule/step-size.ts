@@ -6,6 +6,7 @@
  * "as close to 1 as possible" is its minimiser over eps. Convention: x + alpha s + sqrt(2 alpha) z with
  * alpha_i = eps sigma_i^2 / sigma_L^2 (the code's step_lr).
  */
+import type { StepRule } from '../sampling/step-rule';
 import { scheduleRatio } from './geometric';
 
 /** The Prop. 3 variance ratio for step size eps, ratio gamma, T steps per level and smallest sigma. */
@@ -60,4 +61,14 @@ export function chooseStepSize(gamma: number, steps: number, sigmaMin: number): 
 export function stepSizeForSchedule(sigmas: readonly number[], steps: number): StepSizeChoice {
   if (sigmas.length < 2) throw new Error('Technique 4 needs a schedule with at least 2 levels.');
   return chooseStepSize(scheduleRatio(sigmas), steps, sigmas[sigmas.length - 1]);
+}
+
+/**
+ * Technique 4's ε in the convention of the Langevin rule a sampler uses. The choice above is made
+ * for x + α s + √(2α) z (NCSNv2); the NCSN rule x + (α/2) s + √α z (NCSN eq. 4) takes half of
+ * that step for the same α, so the same dynamics need twice the ε.
+ */
+export function stepSizeFor(rule: StepRule, sigmas: readonly number[], steps: number): number {
+  const { eps } = stepSizeForSchedule(sigmas, steps);
+  return rule === 'ncsn' ? 2 * eps : eps;
 }

@@ -1,0 +1,81 @@
+/** train.fit: the run body, loaded on the first run (see fit.ts). */
+import type { TrainedNetwork } from '../../score/trained';
+import { formatLoss, lossDisplay } from './loss-display';
+import type { RunOf } from '../define';
+import type { declaration } from './fit';
+import { buildNetwork } from '../../score/networks/build';
+import { train } from '../../score/train';
+import { isTrainedNetwork, networkOf } from '../../score/trained';
+import { deriveSeed } from '../../score/random';
+import { estimateStepMemory, planMicroBatches } from '../../score/step-memory';
+import { countParameters } from '../../score/networks/weights';
+
+const run: RunOf<typeof declaration> = async (ctx) => {
+  const { params, inputs } = ctx;
+  const { dataset, schedule, model, loss, optimizer } = inputs;
+  const sigmas = schedule.sigmas;
+  let resume: { params: TrainedNetwork['params']; ema: TrainedNetwork['ema']; step: number } | undefined;
+  let network;
+  let salt: number;
+  if (model.ready) {
+    if (!isTrainedNetwork(model))
+      throw new Error(`A ${model.kind} score has no weights to train: connect model.mlp or model.ncsn.`);
+    if (model.shape.join() !== dataset.shape.join())
+      throw new Error(
+        `The network was trained on items of shape [${model.shape}], but the dataset has [${dataset.shape}].`,
+      );
+    if (model.levels !== null && model.levels !== sigmas.length)
+      throw new Error(
+        `The network is conditioned on ${model.levels} noise levels, but the schedule has ${sigmas.length}.`,
+      );
+    network = networkOf({ ...model, sigmas });
+    resume = { params: model.params, ema: model.ema, step: model.step };
+    salt = model.step; // a continued run draws new noise
+  } else {
+    network = buildNetwork(model.kind, model.config, dataset.shape, sigmas.length);
+    salt = model.seed;
+  }
+
+  // Before any tensor: split the batch when a whole-batch step would not fit this backend.
+  const memory = estimateStepMemory({
+    kind: network.kind,
+    config: network.config,
+    shape: network.shape,
+    parameters: countParameters(network.weightSpecs),
+  });
+  const plan = planMicroBatches(memory, params.batchSize, ctx.backend, network.config.norm !== 'batch');
+  const split = plan.count > 1 ? ` · batch ${params.batchSize} as ${plan.count}×${plan.microBatch}` : '';
+
+  let lastLoss: number | null = null;
+  const result = await train({
+    network,
+    data: dataset.data,
+    sigmas,
+    sigmaPer: loss.sigmaPer,
+    adam: optimizer,
+    ema: { momentum: optimizer.ema, biasCorrection: optimizer.emaBiasCorrection },
+    steps: params.steps,
+    batchSize: params.batchSize,
+    microBatch: plan.microBatch,
+    seed: deriveSeed(params.seed, ctx.seed, salt),
+    logEvery: params.logEvery,
+    resume,
+    onLog: ({ loss: value, log }) => {
+      lastLoss = value;
+      ctx.preview(lossDisplay(log, true));
+    },
+    onStep: (done, total) =>
+      ctx.progress(
+        done / total,
+        `step ${done}/${total}` + (lastLoss === null ? '' : ` · loss ${formatLoss(lastLoss)}`) + split,
+      ),
+    checkpoint: ctx.checkpoint,
+  });
+  if (result.stopped) {
+    ctx.progress(1, result.stopped);
+    ctx.preview(lossDisplay(result.log, true));
+  }
+  return { model: result.model, losses: result.log };
+};
+
+export default run;
