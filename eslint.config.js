@@ -27,7 +27,7 @@ export default tseslint.config(
   },
   {
     // The editor must never pull TensorFlow.js into the main thread, and shows text from files
-    // (names, labels, problems) as text: no HTML from strings (issue 5, hostile files).
+    // (names, labels, problems) as text: no HTML from strings (hostile files).
     files: ['src/editor/**/*.ts'],
     ignores: ['**/*.test.ts'],
     rules: {
@@ -83,6 +83,17 @@ export default tseslint.config(
             },
           ],
         },
+      ],
+    },
+  },
+  {
+    // Drawing and image files are shared by the editor and the CLI: no tfjs, no host layers.
+    files: ['src/render/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['@tensorflow/*', '**/score/**', '**/runtime/**', '**/editor/**', '**/cli/**'] },
       ],
     },
   },

@@ -19,6 +19,6 @@ export default defineConfig({
     // The threaded WASM backend stringifies a function to start its pthread workers; minified,
     // that function refers to a renamed outer variable ("e is not defined"). Unminified it works.
     minify: false,
-    rollupOptions: { input: { main: 'index.html', selftest: 'selftest.html' } },
+    rollupOptions: { input: { main: 'index.html', selftest: 'test-support/selftest.html' } },
   },
 });

@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --quick] [--only=check,train,sample,memory,torch,first,browser,profile]
+ * npm run bench [-- --quick] [--only=check,train,sample,memory,torch,export,first,browser,profile]
  *                [--backends=wasm,cpu,webgpu] [--cases=mlp,conv] [--browser] [--reuse-build]
  * npm run bench -- --gpu-pack [--pack-dir=DIR]   (writes the GPU pack: bench/gpu/pack.ts)
  *
@@ -22,6 +22,7 @@ import { benchBrowserTraining } from './browser/train';
 import { benchSizes, type BenchSizes } from './cases';
 import { Report } from './lib/report';
 import { checkBaselines } from './node/checks';
+import { benchExportedTorch } from './node/exported-torch';
 import { benchFirstSamplesCli } from './node/first-samples';
 import { benchRegistry } from './node/kinds';
 import { benchMemory } from './node/memory';
@@ -30,7 +31,17 @@ import { benchSampling } from './node/sample';
 import { benchTorch } from './node/torch';
 import { benchTraining } from './node/train';
 
-const SECTIONS = ['check', 'train', 'sample', 'memory', 'torch', 'first', 'browser', 'profile'] as const;
+const SECTIONS = [
+  'check',
+  'train',
+  'sample',
+  'memory',
+  'torch',
+  'export',
+  'first',
+  'browser',
+  'profile',
+] as const;
 type Section = (typeof SECTIONS)[number];
 type Options = ReturnType<typeof parseArgs>;
 
@@ -43,6 +54,8 @@ function parseArgs(argv: string[]) {
     if (!SECTIONS.includes(s)) throw new Error(`Unknown section "${s}" (one of ${SECTIONS.join(', ')}).`);
   // The quick smoke stays in Node unless asked: Chromium and a build do not fit in 30 s.
   if (quick && !argv.includes('--browser') && !only) sections.delete('browser');
+  // Nor the WebGPU profile (a minute on lavapipe): `--quick --only=profile` runs it at quick sizes.
+  if (quick && !only) sections.delete('profile');
   return {
     quick,
     sections,
@@ -98,6 +111,10 @@ function tasks(o: Options, sizes: BenchSizes): Task[] {
       await useNodeBackend('wasm');
       await benchTorch(report, [c], reg);
     });
+  add('export', 'mnist-ncsnv2', async (report) => {
+    await useNodeBackend('wasm');
+    await benchExportedTorch(report, o.quick ? 1 : 5, o.quick ? 1 : 2);
+  });
   add('first', 'cli', (report) => benchFirstSamplesCli(report, 'wasm', o.quick));
   for (const backend of o.profileBackends)
     add('profile', backend, async (report) => {

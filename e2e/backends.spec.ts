@@ -16,7 +16,7 @@ test.beforeAll(async () => {
 
 for (const backend of ['webgpu', 'webgl', 'wasm'] as const) {
   test(`gradient check on ${backend} matches CPU`, async ({ page }) => {
-    await page.goto(`/selftest.html?backend=${backend}`);
+    await page.goto(`/test-support/selftest.html?backend=${backend}`);
     const handle = await page.waitForFunction(
       () => (window as unknown as { __selftest?: unknown }).__selftest,
       null,

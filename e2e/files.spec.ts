@@ -1,5 +1,5 @@
 /**
- * Files, presets, sharing and never losing work (issue 5), in a real Chromium: presets from the
+ * Files, presets, sharing and never losing work, in a real Chromium: presets from the
  * menu, save → open, drops, pastes, PNGs with the graph inside, share links, reload mid-edit,
  * hostile files, and a model trained by the CLI sampled in the browser.
  */

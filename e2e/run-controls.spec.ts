@@ -31,16 +31,21 @@ for (const theme of ['light', 'dark'] as const) {
     await openEditor(page, 'backend=wasm');
     await load(page, longTraining);
     await expect(runButton(page)).toBeEnabled();
-    const box = (await runButton(page).boundingBox())!;
-    const at = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    const centre = async (command: string) => {
+      const box = (await page.locator(`sg-toolbar [data-command="${command}"]`).boundingBox())!;
+      return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    };
+    const [at, estimateAt] = [await centre('run.start'), await centre('run.estimate')];
     await page.mouse.click(at.x, at.y);
     await expect(stopButton(page)).toBeVisible();
-    // A second click where Run was must not stop the run it just started.
-    const under = await page.evaluate(({ x, y }) => {
-      const toolbar = document.querySelector('sg-app')!.shadowRoot!.querySelector('sg-toolbar')!;
-      return toolbar.shadowRoot!.elementFromPoint(x, y)?.closest('button')?.dataset.command ?? null;
-    }, at);
-    expect(under).not.toBe('run.stop');
+    // A second click where Run (or Estimate) was must not stop the run it just started.
+    for (const point of [at, estimateAt]) {
+      const under = await page.evaluate(({ x, y }) => {
+        const toolbar = document.querySelector('sg-app')!.shadowRoot!.querySelector('sg-toolbar')!;
+        return toolbar.shadowRoot!.elementFromPoint(x, y)?.closest('button')?.dataset.command ?? null;
+      }, point);
+      expect(under).not.toBe('run.stop');
+    }
 
     await stopButton(page).hover();
     const colours = await stopButton(page).evaluate((b) => {

@@ -1,12 +1,13 @@
 // `npm test`: every check in stages, and how long each took, printed at the end.
 // Typecheck and lint are single-threaded, so they run side by side (the suite is sized for 2 cores).
-// Stops at the first failing stage; `--only unit,e2e` runs a subset.
+// Stops at the first failing stage; `--only assets,static,unit,e2e` picks stages.
 import { spawn } from 'node:child_process';
 
 const STAGES = [
-  { name: 'assets', jobs: [['npm', 'run', '-s', 'prepare-assets']] },
+  { name: 'assets', key: 'assets', jobs: [['npm', 'run', '-s', 'prepare-assets']] },
   {
     name: 'typecheck + lint',
+    key: 'static',
     jobs: [
       ['npm', 'run', '-s', 'typecheck'],
       ['npm', 'run', '-s', 'lint'],
@@ -18,7 +19,7 @@ const STAGES = [
 
 const onlyFlag = process.argv.indexOf('--only');
 const only = onlyFlag > 0 ? new Set(process.argv[onlyFlag + 1]?.split(',')) : null;
-const chosen = STAGES.filter((s) => !only || only.has(s.key ?? s.name));
+const chosen = STAGES.filter((s) => !only || only.has(s.key));
 
 /** Runs one command with inherited output; resolves to its exit code. */
 function run([command, ...args]) {

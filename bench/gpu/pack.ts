@@ -28,17 +28,18 @@ const VULKAN_LIBS = ['libvulkan.so.1', 'libGLX.so.0', 'libGLdispatch.so.0', 'lib
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 /**
- * src/score/datasets/mnist.ts finds the asset relative to its own module; in a one-file bundle
- * that module is the bundle, so the asset sits beside it (public/… next to harness.mjs).
+ * src/score/generated-asset.ts finds public/assets/generated/… relative to its own module; in a
+ * one-file bundle that module is the bundle, so the assets sit beside it (public/… next to
+ * harness.mjs).
  */
-const mnistBesideBundle: Plugin = {
-  name: 'mnist-beside-bundle',
+const assetsBesideBundle: Plugin = {
+  name: 'assets-beside-bundle',
   setup(b) {
-    b.onLoad({ filter: /src[\\/]score[\\/]datasets[\\/]mnist\.ts$/ }, (args) => {
+    b.onLoad({ filter: /src[\\/]score[\\/]generated-asset\.ts$/ }, (args) => {
       const text = readFileSync(args.path, 'utf8');
-      if (!text.includes('../../../public/'))
-        throw new Error('mnist.ts no longer loads ../../../public/…: update bench/gpu/pack.ts');
-      return { contents: text.replaceAll('../../../public/', './public/'), loader: 'ts' };
+      if (!text.includes('../../public/'))
+        throw new Error('generated-asset.ts no longer reads ../../public/…: update bench/gpu/pack.ts');
+      return { contents: text.replaceAll('../../public/', './public/'), loader: 'ts' };
     });
   },
 };
@@ -52,7 +53,7 @@ async function bundle(outfile: string): Promise<void> {
     format: 'esm',
     target: 'node20',
     external: ['webgpu'], // Dawn travels beside the bundle, in node_modules/webgpu
-    plugins: [mnistBesideBundle],
+    plugins: [assetsBesideBundle],
     // tfjs is CommonJS and calls require(): give the ESM bundle one.
     banner: {
       js: "import { createRequire as __sgRequire } from 'node:module'; const require = __sgRequire(import.meta.url);",
@@ -104,7 +105,8 @@ export async function writeGpuPack(dir = join(root, 'bench', 'gpu-pack')): Promi
   copy(join(webgpu, 'package.json'), join(dir, 'webgpu', 'package.json'));
   copy(join(webgpu, 'dist', 'linux-x64', 'dawn.node'), join(dir, 'webgpu', 'dawn.node'));
   await bundle(join(dir, 'harness.mjs'));
-  copy(join(root, 'public/assets/generated/mnist.bin'), join(dir, 'public/assets/generated/mnist.bin'));
+  const assets = join(root, 'public/assets/generated');
+  for (const f of readdirSync(assets)) copy(join(assets, f), join(dir, 'public/assets/generated', f));
   for (const g of ['toy-swissroll', 'mnist-ncsnv2'])
     copy(join(root, `graphs/${g}.json`), join(dir, `graphs/${g}.json`));
   for (const f of ['dsm_step.py', 'gpu_twin.py']) copy(join(root, 'bench/torch', f), join(dir, 'torch', f));

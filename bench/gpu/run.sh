@@ -53,7 +53,7 @@ if [ -z "${VK_DRIVER_FILES:-}${VK_ICD_FILENAMES:-}" ]; then
   for d in /usr/local/nvidia/share/vulkan/icd.d /usr/local/share/vulkan/icd.d; do
     [ -f "$d/nvidia_icd.json" ] && export VK_DRIVER_FILES="$d/nvidia_icd.json" VK_ICD_FILENAMES="$d/nvidia_icd.json"
   done
-  echo "VK_DRIVER_FILES=${VK_DRIVER_FILES:-unset (the loader's default search)}"
+  echo "VK_DRIVER_FILES=${VK_DRIVER_FILES:-unset, the loader searches its defaults}"
 fi
 echo "node $("$W/node" --version)"
 

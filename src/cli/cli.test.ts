@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { testRegistry } from '../runtime/test-kinds';
+import packageJson from '../../package.json';
+import { DEFAULT_SEED } from '../runtime/execute';
 import { parseArgs } from './args';
 import { runCli } from './run-command';
 
@@ -45,6 +47,25 @@ describe('scoregraph run', () => {
     expect(summary.nodes.plus).toMatchObject({ type: 'test.add', status: 'done' });
     expect(summary.nodes.plus.summary.samples.data).toEqual({ shape: [4, 2], dtype: 'float32' });
     expect(err.some((l) => l.startsWith('✓ plus'))).toBe(true);
+    // Provenance: the graph's content hash, the seed actually used, the backend and the versions.
+    expect(summary).toMatchObject({
+      graphHash: expect.stringMatching(/^[0-9a-f]{14}$/),
+      seed: DEFAULT_SEED,
+      backend: 'cpu',
+      scoregraph: packageJson.version,
+      tfjs: expect.stringMatching(/^\d+\.\d+\.\d+/),
+    });
+    for (const seconds of [summary.seconds, summary.nodes.plus.seconds])
+      expect(Math.round(seconds * 100) / 100).toBe(seconds);
+  });
+
+  it('--help and -h print the usage on stdout and exit 0', async () => {
+    for (const argv of [['--help'], ['-h'], ['run', '--help'], ['help']]) {
+      const { io, out, err } = capture();
+      expect(await runCli(argv, testRegistry, io)).toBe(0);
+      expect(out.join('\n')).toMatch(/^Usage: scoregraph run <graph.json>/);
+      expect(err).toEqual([]);
+    }
   });
 
   it('exits 2 on an invalid graph and prints every problem, one per line, without a stack', async () => {

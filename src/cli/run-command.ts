@@ -3,8 +3,10 @@ import { readFile } from 'node:fs/promises';
 import { parseGraph, type Graph } from '../graph';
 import type { NodeRegistry } from '../nodes/registry';
 import { chooseNodeBackend, releaseNodeBackends, type NodeBackendChoice } from '../runtime/backend-node';
-import { compile } from '../runtime/compile';
-import { Executor } from '../runtime/execute';
+import { compile, type Plan } from '../runtime/compile';
+import { Calibration, describeEstimate, type RunEstimate } from '../runtime/estimate';
+import { DEFAULT_SEED, Executor } from '../runtime/execute';
+import { provenance } from '../runtime/provenance';
 import { parseArgs, USAGE, type RunArgs } from './args';
 import { readCheckpointFile } from '../runtime/checkpoints/files';
 import { ProgressPrinter } from './progress';
@@ -20,6 +22,10 @@ export interface CliIo {
 export const EXIT = { ok: 0, runFailed: 1, invalid: 2 } as const;
 
 export async function runCli(argv: readonly string[], registry: NodeRegistry, io: CliIo): Promise<number> {
+  if (wantsHelp(argv)) {
+    io.stdout(USAGE);
+    return EXIT.ok;
+  }
   let args: RunArgs;
   try {
     args = parseArgs(argv);
@@ -74,6 +80,17 @@ export async function runCli(argv: readonly string[], registry: NodeRegistry, io
   );
   // model.load names checkpoints by path here (in the browser: by id in its checkpoint store).
   const executor = new Executor(backend, { readCheckpoint: readCheckpointFile });
+  if (args.estimate) {
+    const estimate = await calibrate(executor, compiled.plan, args.seed);
+    executor.clear();
+    await releaseNodeBackends();
+    if (!estimate) {
+      io.stderr('scoregraph: the calibration run failed or measured nothing; run it to see why.');
+      return EXIT.runFailed;
+    }
+    io.stdout(describeEstimate(estimate, backend));
+    return EXIT.ok;
+  }
   const printer = new ProgressPrinter(io.stderr, io.tty ?? false);
   const result = await executor.execute(compiled.plan, {
     runId: 1,
@@ -87,7 +104,7 @@ export async function runCli(argv: readonly string[], registry: NodeRegistry, io
     plan: compiled.plan,
     result,
     executor,
-    backend,
+    provenance: provenance(compiled.plan.graph, args.seed ?? DEFAULT_SEED, backend),
     adapter: choice.adapter,
   });
   executor.clear();
@@ -98,6 +115,28 @@ export async function runCli(argv: readonly string[], registry: NodeRegistry, io
   }
   io.stdout(`Done in ${result.seconds.toFixed(1)} s. Wrote ${written.length} files to ${args.out}/`);
   return EXIT.ok;
+}
+
+/** Runs the plan just long enough to estimate it (src/runtime/estimate.ts), then stops it. */
+async function calibrate(
+  executor: Executor,
+  plan: Plan,
+  seed: number | undefined,
+): Promise<RunEstimate | null> {
+  const calibration = new Calibration();
+  const abort = new AbortController();
+  await executor.execute(plan, {
+    runId: 1,
+    signal: abort.signal,
+    seed,
+    onEvent: (event) => calibration.handle(event) && abort.abort(),
+  });
+  return calibration.result;
+}
+
+/** `scoregraph`, `--help`, `-h` or `help` anywhere before a graph path: usage on stdout, exit 0. */
+function wantsHelp(argv: readonly string[]): boolean {
+  return argv.some((a) => a === '--help' || a === '-h') || argv[0] === 'help';
 }
 
 function invalid(io: CliIo, path: string, problems: string[]): number {

@@ -1,26 +1,27 @@
-/** Writes a run's results: summary.json, and a PNG + .npy for every viewer node. */
+/** Writes a run's results: summary.json, and a PNG (graph + provenance inside) and .npy for every viewer. */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Json } from '../graph';
+import { displayArray, drawDisplay } from '../render/draw-display';
+import { graphPng } from '../render/graph-png';
+import { encodeNpy } from '../render/npy';
 import type { Plan } from '../runtime/compile';
 import type { Executor, RunResult } from '../runtime/execute';
-import { displayArray, drawDisplay } from '../runtime/render/draw-display';
-import { encodeNpy } from '../runtime/render/npy';
-import { encodePng } from '../runtime/render/png';
+import type { Provenance } from '../runtime/provenance';
+import type { WebGpuAdapterReport } from '../runtime/webgpu-backend';
 import type { RunArgs } from './args';
 import { checkpointFiles } from '../runtime/checkpoints/files';
-import type { WebGpuAdapterReport } from '../runtime/webgpu-backend';
+import { runSummary } from './summary';
 
 export async function writeOutputs(options: {
   args: RunArgs;
   plan: Plan;
   result: RunResult;
   executor: Executor;
-  backend: string;
+  provenance: Provenance;
   /** The WebGPU adapter the run used, when it ran on WebGPU. */
   adapter?: WebGpuAdapterReport;
 }): Promise<string[]> {
-  const { args, plan, result, backend } = options;
+  const { args, plan, result, executor, provenance } = options;
   await mkdir(args.out, { recursive: true });
   const written: string[] = [];
   const write = async (name: string, data: string | Uint8Array) => {
@@ -28,43 +29,18 @@ export async function writeOutputs(options: {
     written.push(name);
   };
 
-  const nodes: Record<string, Json> = {};
   for (const step of plan.steps) {
-    const r = result.nodes.get(step.nodeId);
-    nodes[step.nodeId] = {
-      type: step.kind.type,
-      status: r?.status ?? 'not run',
-      seconds: r?.seconds ?? null,
-      summary: r?.summary ?? null,
-      ...(r?.message ? { message: r.message } : {}),
-    };
-    if (step.kind.view && r?.display) {
-      const raster = drawDisplay(r.display);
-      // tEXt is Latin-1: escape everything else so the embedded JSON survives byte-exact.
-      const graphText = JSON.stringify(plan.graph).replace(
-        /[\u007f-\uffff]/g,
-        (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
-      );
-      await write(
-        `${step.nodeId}.png`,
-        await encodePng(raster.width, raster.height, raster.rgba, { scoregraph: graphText }),
-      );
-      const { data, shape } = displayArray(r.display);
-      await write(`${step.nodeId}.npy`, encodeNpy(data, shape));
-    }
+    const display = result.nodes.get(step.nodeId)?.display;
+    if (!step.kind.view || !display) continue;
+    await write(`${step.nodeId}.png`, await graphPng(drawDisplay(display), plan.graph, { ...provenance }));
+    const { data, shape } = displayArray(display);
+    await write(`${step.nodeId}.npy`, encodeNpy(data, shape));
   }
   if (args.saveCheckpoints)
-    for (const [name, bytes] of await checkpointFiles(plan, options.executor)) await write(name, bytes);
-  const summary = {
-    graph: plan.graph.name,
-    backend,
-    ...(options.adapter ? { adapter: options.adapter } : {}),
-    seed: args.seed ?? null,
-    status: result.status,
-    seconds: Math.round(result.seconds * 1000) / 1000,
-    ...(result.message ? { message: result.message } : {}),
-    nodes,
-  };
-  await write('summary.json', JSON.stringify(summary, null, 2) + '\n');
+    for (const [name, bytes] of await checkpointFiles(plan, executor, provenance)) await write(name, bytes);
+  await write(
+    'summary.json',
+    JSON.stringify(runSummary(plan, result, executor, provenance, options.adapter), null, 2) + '\n',
+  );
   return written;
 }

@@ -1,13 +1,14 @@
 /**
- * defineNode: a node kind declared in one place — sockets, params, docs, shape inference and
- * run() — so validation, defaults, the editor's controls, the docs and the runtime all read
- * the same declaration.
+ * A node kind: its declaration (sockets, params, docs, infer, summarize; tfjs-free, what the
+ * editor, validation and the docs read) and its run body, joined at one seam, `lazy`, that
+ * loads the kind's `x.run.ts` (and with it tfjs and the science) on the first run.
+ * See docs/adding-a-node-kind.md.
  */
 import type { Json, KindSpec, ParamSpec, ParamValues, Problem, SocketSpec } from '../graph';
 import type { CheckpointData } from '../graph/checkpoint-header';
 import type { DisplayPayload } from './display';
-import type { Meta, SocketTypeName } from './meta';
-import type { SocketValues } from './values';
+import type { Meta, OutputMeta, SocketTypeName } from './sockets';
+import type { SocketValues } from './sockets';
 
 type Sockets = Record<string, SocketSpec>;
 type Params = Record<string, ParamSpec>;
@@ -22,7 +23,7 @@ type MetaMap = { [T in SocketTypeName]: Meta<T> };
 export type InputValues<I extends Sockets> = SocketsOf<I, SocketValues>;
 export type OutputValues<O extends Sockets> = { [K in keyof O]: SocketValues[O[K]['type']] };
 export type InputMetas<I extends Sockets> = { [K in keyof I]: MetaMap[I[K]['type']] | undefined };
-export type OutputMetas<O extends Sockets> = { [K in keyof O]: Omit<MetaMap[O[K]['type']], 'source'> };
+export type OutputMetas<O extends Sockets> = { [K in keyof O]: OutputMeta<O[K]['type']> };
 
 /** Everything a running node may use. */
 export interface RunContext<P extends Params, I extends Sockets> {

@@ -1,9 +1,13 @@
-/** Test helper: run one node kind directly, with defaults filled in and a recording context. */
+/**
+ * Test helper: run one node kind as the executor does (infer() on the input values, then run()),
+ * with defaults filled in and a recording context.
+ */
 import type { Json } from '../graph';
 import type { CheckpointReader } from '../graph/checkpoint-header';
 import type { AnyNodeKind } from './define';
 import type { DisplayPayload } from './display';
 import { resolveParams } from './resolve-params';
+import { inferOnValues } from './value-meta';
 // Test-only: the same ownership rules as the runtime, so closure-held tensors fail here too.
 import { runOwned } from '../runtime/owned-scope';
 
@@ -27,11 +31,20 @@ export async function runKind(
 ): Promise<KindRunRecord> {
   const record: KindRunRecord = { outputs: {}, progress: [], previews: [] };
   const signal = options.signal ?? new AbortController().signal;
+  const params = resolveParams(kind.params, options.params ?? {});
+  const inputs = options.inputs ?? {};
+  // As the executor does: infer() on the values themselves first.
+  const sources = Object.fromEntries(
+    Object.keys(inputs)
+      .filter((k) => inputs[k] !== undefined)
+      .map((k) => [k, 'test']),
+  );
+  inferOnValues(kind, 'test', params, inputs, sources);
   record.outputs = await runOwned('test', () =>
     kind.run({
       nodeId: 'test',
-      params: resolveParams(kind.params, options.params ?? {}),
-      inputs: options.inputs ?? {},
+      params,
+      inputs,
       signal,
       seed: options.seed ?? 1234,
       backend: options.backend ?? 'cpu',

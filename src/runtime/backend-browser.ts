@@ -1,7 +1,7 @@
 /**
  * Backend choice in the browser worker: WebGPU on a real GPU → WebGL on a real GPU → WASM
  * (threads when cross-origin isolated) → CPU. Software adapters (SwiftShader, as on machines
- * without a GPU) are skipped in favour of WASM, which is 10–20× faster there (runtime.md §0).
+ * without a GPU) are skipped in favour of WASM, which is 10–20× faster there (docs/architecture.md, kernel patches).
  */
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-webgpu';

@@ -22,12 +22,15 @@ export interface NodeBackendChoice {
 
 let current: BackendName | null = null;
 let adapter: WebGpuAdapterReport | undefined;
+/** Whether this process touched Dawn (started WebGPU or probed it for `auto`). */
+let loadedDawn = false;
 
 /** Selects and patches a Node backend once per process; later calls with another name switch. */
 export async function useNodeBackend(name: NodeBackendName = 'wasm'): Promise<BackendName> {
   if (current === name && tf.getBackend() === name) return name;
   if (name === 'webgpu') {
     const { startDawnBackend } = await import('./webgpu-node');
+    loadedDawn = true;
     adapter = await startDawnBackend();
   } else {
     if (name === 'wasm') {
@@ -49,6 +52,11 @@ export function nodeWebGpuAdapter(): WebGpuAdapterReport | undefined {
   return adapter;
 }
 
+function onWebGpu(prefix: string): NodeBackendChoice {
+  if (!adapter) throw new Error('WebGPU started without an adapter report.');
+  return { backend: 'webgpu', reason: `${prefix}WebGPU on ${adapterLine(adapter)}`, adapter };
+}
+
 /**
  * `--backend auto|webgpu|wasm|cpu`: starts it and says why. `auto` probes Dawn and takes WebGPU
  * only on a hardware adapter (a software one such as lavapipe is slower than WASM).
@@ -57,23 +65,25 @@ export async function chooseNodeBackend(asked: NodeBackendName | 'auto'): Promis
   if (asked !== 'auto') {
     const backend = (await useNodeBackend(asked)) as NodeBackendName;
     return backend === 'webgpu'
-      ? { backend, reason: `WebGPU on ${adapterLine(adapter!)}`, adapter }
+      ? onWebGpu('')
       : { backend, reason: asked === 'wasm' ? 'WASM' : 'the plain CPU backend' };
   }
   let why: string;
   try {
-    const { findDawnAdapter, releaseDawn } = await import('./webgpu-node');
+    const { findDawnAdapter } = await import('./webgpu-node');
+    loadedDawn = true;
     const found = await findDawnAdapter();
     if (found.adapter && !found.report.software) {
       await useNodeBackend('webgpu');
-      return { backend: 'webgpu', reason: `auto: WebGPU on ${adapterLine(adapter!)}`, adapter };
+      return onWebGpu('auto: ');
     }
     why = found.adapter
       ? `WebGPU's adapter is software (${adapterLine(found.report)})`
       : `Dawn found no WebGPU adapter (${found.why})`;
-    releaseDawn();
+    await releaseNodeBackends();
   } catch (error) {
     why = `WebGPU failed (${(error as Error).message.split('\n')[0]})`;
+    await releaseNodeBackends();
   }
   await useNodeBackend('wasm');
   return { backend: 'wasm', reason: `auto: WASM, since ${why}` };
@@ -81,9 +91,10 @@ export async function chooseNodeBackend(asked: NodeBackendName | 'auto'): Promis
 
 /** Lets go of Dawn (if WebGPU ran) so nothing native keeps the process alive. */
 export async function releaseNodeBackends(): Promise<void> {
-  if (!adapter) return;
+  if (!loadedDawn) return;
   const { releaseDawn } = await import('./webgpu-node');
   releaseDawn();
+  loadedDawn = false;
   adapter = undefined;
   if (current === 'webgpu') current = null;
 }

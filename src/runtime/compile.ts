@@ -12,7 +12,7 @@ import {
   type SocketSpec,
 } from '../graph';
 import { InferError, type AnyNodeKind } from '../nodes/define';
-import type { Meta } from '../nodes/meta';
+import type { Meta } from '../nodes/sockets';
 import type { NodeRegistry } from '../nodes/registry';
 import { resolveParams } from '../nodes/resolve-params';
 

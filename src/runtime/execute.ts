@@ -5,6 +5,7 @@
 import type { Json } from '../graph';
 import type { CheckpointReader } from '../graph/checkpoint-header';
 import type { DisplayPayload } from '../nodes/display';
+import { inferOnValues } from '../nodes/value-meta';
 import type { Plan, PlanStep } from './compile';
 import { disposeValue } from './dispose-value';
 import type { RunEventListener } from './events';
@@ -163,6 +164,11 @@ export class Executor {
 
     const t0 = now();
     try {
+      // infer() again on what actually arrived, so run() may rely on every rule infer() states.
+      const sources = Object.fromEntries(
+        Object.entries(step.inputs).map(([socket, s]) => [socket, s.nodeId]),
+      );
+      inferOnValues(kind, nodeId, step.params, inputs, sources);
       const outputs = await runOwned(
         `node:${nodeId}`,
         () =>

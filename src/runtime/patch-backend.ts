@@ -1,4 +1,4 @@
-/** Kernel patches every realm installs before the first backward pass (runtime.md §6). */
+/** Kernel patches every realm installs before the first backward pass (docs/architecture.md, kernel patches). */
 import * as tf from '@tensorflow/tfjs';
 import { registerChunkedAddN } from './kernels/chunked-add-n';
 import { registerComposedConv2DBackpropFilter } from './kernels/conv2d-backprop-filter';

@@ -54,4 +54,14 @@ describe.skipIf(!found.adapter)('WebGPU in Node (Dawn)', () => {
     expect(Math.abs(gpu.loss - cpu.loss) / Math.abs(cpu.loss)).toBeLessThan(1e-4);
     expect(maxRelativeError(gpu, cpu)).toBeLessThan(2e-3); // the e2e bound for GPU backends
   });
+
+  it('auto takes WebGPU only on a hardware adapter, else WASM, and says why', async () => {
+    const choice = await chooseNodeBackend('auto');
+    const software = found.adapter ? found.report.software : true;
+    expect(choice.backend).toBe(software ? 'wasm' : 'webgpu');
+    expect(choice.reason).toMatch(
+      software ? /^auto: WASM, since WebGPU's adapter is software/ : /^auto: WebGPU on /,
+    );
+    expect(tf.getBackend()).toBe(choice.backend);
+  });
 });

@@ -31,7 +31,7 @@ function batch(B: number, D: number, sigmas: number[], seed: number) {
   };
 }
 
-describe('DSM loss (ncsn.md §1.2)', () => {
+describe('DSM loss (docs/science.md §1)', () => {
   beforeAll(async () => {
     await useNodeBackend('wasm');
   });

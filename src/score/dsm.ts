@@ -1,6 +1,6 @@
 /**
  * Denoising score matching at many noise levels, as the reference code computes it
- * (ncsn.md §1.2, `anneal_dsm_score_estimation`): perturb x~ = x + sigma·z, then per sample
+ * (docs/science.md §1, `anneal_dsm_score_estimation`): perturb x~ = x + sigma·z, then per sample
  *   ½ · sigma² · ‖s(x~, sigma) + z/sigma‖²  =  ½ · ‖sigma·s(x~, sigma) + z‖²,
  * summed over all dimensions, averaged over the batch, not divided by L (the uniform level
  * draw already averages over levels). A network that divides its output by sigma

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { useNodeBackend } from '../runtime/backend-node';
 import { emaDecay, updateEma } from './ema';
 
-describe('EMA of the weights (ncsn.md §3.5)', () => {
+describe('EMA of the weights (docs/science.md §3)', () => {
   beforeAll(async () => {
     await useNodeBackend('wasm');
   });

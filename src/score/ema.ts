@@ -1,9 +1,9 @@
 /**
- * Exponential moving average of the weights (NCSNv2 Technique 5, ncsn.md §3.5): after every
+ * Exponential moving average of the weights (NCSNv2 Technique 5, docs/science.md §3): after every
  * optimiser step, shadow ← m·shadow + (1 − m)·theta with m = 0.999; samples use the shadow.
  *
  * The reference code starts the shadow at the initial weights, with no correction, so for
- * runs shorter than ~5k steps the shadow still remembers the random init (ncsn.md §9.7:
+ * runs shorter than ~5k steps the shadow still remembers the random init (docs/science.md §3:
  * after t steps the init keeps weight m^t, 13% at t = 2000). The bias-corrected option is
  * the Adam-style debiased average shadow_t / (1 − m^t) of a shadow started at 0, kept
  * directly through the equivalent recursion with decay d_t = 1 − (1 − m)/(1 − m^t):

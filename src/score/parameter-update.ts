@@ -1,6 +1,6 @@
 /**
  * The update half of a training step: given the loss gradients, Adam moves the weights and the
- * EMA shadow follows them (ncsn.md §3.5):
+ * EMA shadow follows them (docs/science.md §3):
  *
  *   m ← β1·m + (1 − β1)·g        v ← β2·v + (1 − β2)·g²
  *   θ ← θ − lr · (m / (1 − β1ᵗ)) / (√(v / (1 − β2ᵗ)) + ε)

@@ -59,24 +59,25 @@ describe('DSM training loop', () => {
     await useNodeBackend('wasm');
   });
 
-  it('trains a swiss-roll MLP to a clearly lower loss (WASM, 1500 steps)', async () => {
+  it('trains a swiss-roll MLP to a clearly lower loss (WASM, 600 steps)', async () => {
     const data = swissRoll(2000, 3);
     const network = mlpNetwork({ width: 64, depth: 3, activation: 'silu', divideBySigma: true }, [2]);
     const sigmas = geometric(1, 0.1, 8);
-    const adam = { learningRate: 5e-3, beta1: 0.9, beta2: 0.999, epsilon: 1e-8 };
+    // 600 steps at lr 1e-2 reach what 1500 at 5e-3 did (0.685 vs 0.648) at 2/5 of the cost.
+    const adam = { learningRate: 1e-2, beta1: 0.9, beta2: 0.999, epsilon: 1e-8 };
     const result = await train(
-      options({ network, data, sigmas, adam, steps: 1500, batchSize: 128, logEvery: 50 }),
+      options({ network, data, sigmas, adam, steps: 600, batchSize: 128, logEvery: 50 }),
     );
     expect(result.stopped).toBeNull();
-    expect(result.model.step).toBe(1500);
-    expect(result.log.steps).toEqual(Array.from({ length: 30 }, (_, i) => 50 * (i + 1)));
+    expect(result.model.step).toBe(600);
+    expect(result.log.steps).toEqual(Array.from({ length: 12 }, (_, i) => 50 * (i + 1)));
     const evalData = swissRoll(4000, 11);
     const untrained = createWeights(network.weightSpecs, 5);
     const before = evalLoss(network, untrained, evalData, sigmas);
     const after = evalLoss(network, result.model.ema, evalData, sigmas);
     // A zero network scores D/2 = 1 at every level; training must get well below it.
     expect(before).toBeGreaterThan(0.9);
-    expect(after).toBeLessThan(0.72); // measured 0.66 (untrained 0.99)
+    expect(after).toBeLessThan(0.72); // measured 0.685 (untrained 0.999)
     expect(after).toBeLessThan(0.75 * before);
     // The logged curve goes down too, and large sigmas are the easy levels (loss ≈ MMSE/(2 sigma²)).
     const { loss, perLevel } = result.log;

@@ -10,6 +10,7 @@ import { countParameters, disposeWeights, type Weights } from './networks/weight
 import type { ScoreModel } from './values';
 
 export interface TrainedNetwork extends ScoreModel {
+  readonly exact: false;
   readonly kind: NetworkKind;
   /** The architecture params (plain JSON) that rebuild the network. */
   readonly config: Readonly<Record<string, unknown>>;
@@ -29,6 +30,7 @@ export interface TrainedNetwork extends ScoreModel {
 
 class TrainedScoreNet implements TrainedNetwork {
   readonly ready = true as const;
+  readonly exact = false as const;
   readonly kind: NetworkKind;
   readonly config: Readonly<Record<string, unknown>>;
   readonly shape: number[];

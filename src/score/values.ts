@@ -3,6 +3,7 @@
  * Tensors here are owned by the value; `dispose()` frees them all.
  */
 import type { Tensor, Tensor1D } from '@tensorflow/tfjs';
+import type { TrainedNetwork } from './trained';
 
 export interface DatasetValue {
   kind: 'points' | 'images';
@@ -28,6 +29,8 @@ export interface ScheduleValue {
  */
 export interface ScoreModel {
   ready: true;
+  /** An exact score (no weights), or a trained network (TrainedNetwork, src/score/trained.ts). */
+  exact: boolean;
   /** 'mlp' | 'ncsn' | 'exact-mixture' | 'exact-empirical' | … */
   kind: string;
   /** Shape of one data item this model works on. */
@@ -52,7 +55,14 @@ export interface NetworkSpec {
   dispose(): void;
 }
 
-export type ModelValue = ScoreModel | NetworkSpec;
+/** An exact score of known data (a mixture's, or the empirical one): nothing to train. */
+export interface ExactScore extends ScoreModel {
+  exact: true;
+  kind: 'exact-mixture' | 'exact-empirical';
+}
+
+/** What flows on a Model socket: an untrained architecture, a trained network or an exact score. */
+export type ModelValue = NetworkSpec | TrainedNetwork | ExactScore;
 
 export interface LossValue {
   kind: 'dsm';

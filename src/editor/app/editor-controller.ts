@@ -1,7 +1,7 @@
 /**
  * The editor's state in one place, with no UI: the document, what the runtime reports, live
  * problems, selection, commands and the canvas that shows it all. `loadGraph` and
- * `currentGraph` are the two doors for files, presets and autosave (issue 5).
+ * `currentGraph` are the two doors for files, presets and autosave.
  */
 import type { Graph, Json } from '../../graph';
 import type { DisplayPayload } from '../../nodes/display';
@@ -39,7 +39,7 @@ export interface RuntimePort {
   clearCache(): void;
   on(listener: (event: RunEvent) => void): () => void;
   dispose(): void;
-  /** The trained model a node output, encoded as a checkpoint (issue 5's Save trained model). */
+  /** The trained model a node output, encoded as a checkpoint (Save trained model). */
   exportCheckpoint?(nodeId: string): Promise<{ name: string; json: Json; weights: ArrayBuffer }>;
   /** The graph as a PyTorch project (issue 11's File → Export → PyTorch). */
   exportPytorch?(
@@ -166,7 +166,7 @@ export class EditorController {
       await this.settled();
     }
     if (graph.view) await this.canvas.setTransform({ x: graph.view.x, y: graph.view.y, k: graph.view.zoom });
-    else await this.canvas.fit();
+    else await this.canvas.fitReadable();
   }
 
   /** The open graph as a file would hold it, with the current view. */

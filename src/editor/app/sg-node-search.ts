@@ -29,7 +29,8 @@ export class SgNodeSearch extends LitElement {
       border: 1px solid var(--sg-border);
       border-radius: 10px;
       box-shadow: var(--sg-shadow-lg);
-      overflow: hidden;
+      max-height: calc(100vh - 16px);
+      overflow: auto;
     }
     .head {
       padding: 8px 10px 0;
@@ -170,6 +171,15 @@ export class SgNodeSearch extends LitElement {
 
   protected override updated(): void {
     this.renderRoot.querySelector('li[aria-selected="true"]')?.scrollIntoView({ block: 'nearest' });
+    this.keepInWindow();
+  }
+
+  /** The doc under the list grows with the active kind: move up so the bottom stays in the window. */
+  private keepInWindow(): void {
+    const margin = 8;
+    const box = this.getBoundingClientRect();
+    const overflow = box.bottom - (window.innerHeight - margin);
+    if (overflow > 0) this.style.top = `${Math.max(margin, box.top - overflow)}px`;
   }
 
   private readonly onKey = (e: KeyboardEvent) => {

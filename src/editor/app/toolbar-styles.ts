@@ -88,13 +88,17 @@ export const toolbarStyles = css`
   button.stop:hover:not(:disabled) {
     background: var(--sg-stop-hover);
   }
+  /* Up to two lines in full (issue 12 item 7); shrinks before the buttons do. */
   .reason {
-    max-width: 380px;
-    overflow: hidden;
-    text-overflow: ellipsis;
-    white-space: nowrap;
+    flex: 0 1 auto;
+    min-width: 120px;
+    max-width: 520px;
+    max-height: 40px;
+    overflow: auto;
     color: var(--sg-muted);
-    font-size: 12px;
+    font-size: 11.5px;
+    line-height: 14px;
+    text-align: right;
   }
   .reason.problem {
     color: var(--sg-danger);

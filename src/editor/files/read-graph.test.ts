@@ -2,9 +2,9 @@ import { zlibSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { serializeGraph } from '../../graph';
 import { corpusCatalog } from '../../graph/corpus/catalog';
-import { crc32, encodePng } from '../../runtime/render/png';
+import { crc32, encodePng } from '../../render/png';
 import { graphFromBytes, graphFromText } from './read-graph';
-import { readPngText } from './png-text';
+import { readPngText } from '../../render/png-text';
 import { testGraph, testGraphText } from './test-graph';
 
 const rgba = new Uint8Array(4 * 3 * 2).fill(200);

@@ -4,10 +4,8 @@
  * out. Nothing here touches the open graph; the caller decides what to do with the result.
  */
 import { LIMITS, parseGraph, type KindCatalog, type ParseResult } from '../../graph';
-import { isPng, readPngText } from './png-text';
-
-/** The keyword of the PNG text chunk that holds the graph (the CLI writes tEXt, the editor iTXt). */
-export const PNG_GRAPH_KEYWORD = 'scoregraph';
+import { readGraphPng } from '../../render/graph-png';
+import { isPng } from '../../render/png-text';
 
 /** A graph from the bytes of a file named `name`: PNG files by their signature, the rest as JSON text. */
 export function graphFromBytes(bytes: Uint8Array, name: string, catalog: KindCatalog): ParseResult {
@@ -33,22 +31,10 @@ export function graphFromText(text: string, catalog: KindCatalog): ParseResult {
   return parseGraph(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, catalog);
 }
 
-/** The graph embedded in a PNG exported by a viewer (editor or CLI). */
+/** The graph embedded in a PNG exported by a viewer (editor or CLI; see render/graph-png.ts). */
 export function graphFromPng(bytes: Uint8Array, catalog: KindCatalog): ParseResult {
-  const read = readPngText(bytes);
-  if (!read.ok) return fail(read.message);
-  // iTXt (UTF-8) over tEXt/zTXt (Latin-1) when both are there; the last one of a type wins.
-  const ours = read.texts.filter((t) => t.keyword === PNG_GRAPH_KEYWORD).reverse();
-  const chunk = ours.find((t) => t.type === 'iTXt') ?? ours[0];
-  if (!chunk) {
-    const comfy = read.texts.some((t) => t.keyword === 'workflow' || t.keyword === 'prompt');
-    return fail(
-      comfy
-        ? 'This PNG holds a ComfyUI workflow, not a scoregraph graph.'
-        : 'This PNG has no scoregraph graph inside. Export an image from a viewer node to get one that has.',
-    );
-  }
-  return graphFromText(chunk.text, catalog);
+  const read = readGraphPng(bytes);
+  return read.ok ? graphFromText(read.graphText, catalog) : fail(read.message);
 }
 
 const shortName = (name: string) => (name.length > 60 ? name.slice(0, 57) + '…' : name);

@@ -104,14 +104,10 @@ export const filesStyles = css`
   .checkpoint .name {
     font-weight: 600;
   }
+  /* In full: the 'sized for a GPU' warnings are at the end (issue 12 item 7). */
   .preset .description {
     color: var(--sg-muted);
     margin-top: 2px;
-    /* Three lines in the list; the whole text is on hover. */
-    display: -webkit-box;
-    -webkit-line-clamp: 3;
-    -webkit-box-orient: vertical;
-    overflow: hidden;
   }
   .checkpoint .meta {
     font: 11px var(--sg-mono);

@@ -6,7 +6,7 @@
 import { strFromU8, strToU8, zlibSync } from 'fflate';
 import { LIMITS, serializeGraph, type Graph } from '../../graph';
 import { fromBase64Url, toBase64Url } from './base64url';
-import { inflateBounded } from './inflate-bounded';
+import { inflateBounded } from '../../render/inflate-bounded';
 
 export const SHARE_KEY = 'graph';
 /** Longer links break in chat apps, mail clients and some servers' logs; offer the file instead. */

@@ -1,5 +1,5 @@
 /**
- * Our renderer for the Rete area (see shared/reference/editor.md, "The renderer"): fills the
+ * Our renderer for the Rete area: fills the
  * elements the area asks for — node cards, wires, the context menu — and keeps
  * wire ends on their sockets by listening to the socket-position watcher for both ends.
  */

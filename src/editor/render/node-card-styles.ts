@@ -57,12 +57,13 @@ export const cardStyles = css`
     outline: none;
     box-shadow: var(--sg-focus);
   }
+  /* The title wraps rather than being cut (issue 12 item 7); the id gives way first. */
   .title {
     font-weight: 600;
     font-size: 12.5px;
-    overflow: hidden;
-    text-overflow: ellipsis;
-    white-space: nowrap;
+    flex: 0 1 auto;
+    min-width: 0;
+    overflow-wrap: anywhere;
   }
   .id {
     color: var(--sg-muted);
@@ -70,7 +71,7 @@ export const cardStyles = css`
     overflow: hidden;
     text-overflow: ellipsis;
     white-space: nowrap;
-    flex: 1;
+    flex: 1 1 0;
     min-width: 0;
   }
   .status {

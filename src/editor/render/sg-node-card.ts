@@ -208,7 +208,7 @@ export class SgNodeCard extends LitElement {
     emit(this, 'sg-collapse', { nodeId: this.node!.id, collapsed: !this.node!.data.collapsed });
   };
 
-  /** Controls keep the pointer: typing or sliding must not drag the node (editor.md pitfall 7). */
+  /** Controls keep the pointer: typing or sliding must not drag the node. */
   private readonly onPointerDown = (e: PointerEvent) => {
     const target = e.composedPath()[0];
     if (target instanceof Element && (INTERACTIVE.has(target.tagName) || target.closest('.interactive')))

@@ -46,7 +46,7 @@ export class ViewSync {
     const nodes = new Map(graph.nodes.map((n) => [n.id, n]));
     const edges = new Map(graph.edges.map((e) => [edgeKey(e), e]));
 
-    // Wires first: Rete keeps a removed node's wires otherwise (editor.md pitfall 3).
+    // Wires first: Rete keeps a removed node's wires otherwise.
     for (const c of editor.getConnections()) {
       const stale =
         !edges.has(c.id) ||

@@ -3,7 +3,10 @@
  * (positions, view, collapsed cards, labels) is not a change: it does not alter what a run does.
  */
 import type { Graph, Json } from '../../graph';
+import { graphContent } from '../../runtime/graph-hash';
 import { stableStringify } from '../../runtime/hash';
+
+export { graphContent };
 
 export type GraphChange =
   | { kind: 'param'; nodeId: string; param: string; before: Json | undefined; after: Json | undefined }
@@ -66,14 +69,4 @@ function show(value: Json | undefined): string {
   if (value === undefined) return '(default)';
   const text = typeof value === 'string' ? value : JSON.stringify(value);
   return text.length > 24 ? `${text.slice(0, 23)}…` : text;
-}
-
-/** The graph's content: what a run depends on (kinds, params, wires), without layout or name. */
-export function graphContent(graph: Graph): Json {
-  return {
-    nodes: [...graph.nodes]
-      .sort((a, b) => (a.id < b.id ? -1 : 1))
-      .map((n) => ({ id: n.id, type: n.type, params: n.params as Json })),
-    edges: graph.edges.map((e) => `${e.from}→${e.to}`).sort(),
-  };
 }

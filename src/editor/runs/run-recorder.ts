@@ -6,8 +6,8 @@
 import type { Graph } from '../../graph';
 import type { DisplayPayload } from '../../nodes/display';
 import type { RunEvent } from '../../runtime/events';
-import { hashString, stableStringify } from '../../runtime/hash';
-import { diffGraphs, graphContent } from './graph-diff';
+import { graphHash } from '../../runtime/graph-hash';
+import { diffGraphs } from './graph-diff';
 import { compactDisplay, RUN_RECORD_VERSION, type RunRecord } from './run-record';
 import type { RunStore } from './run-store';
 
@@ -20,9 +20,7 @@ interface Pending {
   displays: Map<string, DisplayPayload>;
 }
 
-export function graphHash(graph: Graph): string {
-  return hashString(stableStringify(graphContent(graph)));
-}
+export { graphHash };
 
 export class RunRecorder {
   private readonly pending = new Map<number, Pending>();

@@ -23,7 +23,7 @@ export class SgViewer extends LitElement {
       border-radius: 6px;
       overflow: hidden;
     }
-    /* Export as PNG (issue 5): shown on hover or keyboard focus. */
+    /* Export as PNG: shown on hover or keyboard focus. */
     .export {
       position: absolute;
       top: 4px;
@@ -50,14 +50,13 @@ export class SgViewer extends LitElement {
       text-align: center;
       padding: 0 16px;
     }
+    /* In full, wrapping (a stopped run explains itself here; issue 12 item 7). */
     .caption {
-      height: 15px;
+      min-height: 15px;
       margin-top: 3px;
       color: var(--sg-muted);
       font: 10.5px/15px var(--sg-mono);
-      overflow: hidden;
-      text-overflow: ellipsis;
-      white-space: nowrap;
+      overflow-wrap: anywhere;
     }
   `;
 

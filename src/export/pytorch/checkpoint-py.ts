@@ -21,12 +21,14 @@ FORMAT, VERSION = "scoregraph-checkpoint", 1
 
 
 def scoregraph_name(model, name):
-    """"res1a.conv1.weight" → "res1a/conv1/w" (plus the model's RENAMES of module paths)."""
+    """"res1a.conv1.weight" → "res1a/conv1/w" ("res2.0.conv1/w" with PATH_SEPARATOR "."),
+    after the model's RENAMES of module paths."""
     path, leaf = name.rsplit(".", 1)
     for torch_path, theirs in getattr(model, "RENAMES", {}).items():
         if path == torch_path or path.startswith(torch_path + "."):
             path = theirs + path[len(torch_path) :]
-    return path.replace(".", "/") + "/" + {"weight": "w", "bias": "b"}.get(leaf, leaf)
+    path = path.replace(".", getattr(model, "PATH_SEPARATOR", "/"))
+    return path + "/" + {"weight": "w", "bias": "b"}.get(leaf, leaf)
 
 
 def to_scoregraph(name, t):

@@ -13,7 +13,7 @@ import {
   type ResolvedValues,
   type TorchContext,
 } from '../../nodes/torch-form';
-import { encodeNpy } from '../../runtime/render/npy';
+import { encodeNpy } from '../../render/npy';
 import { CHECKPOINT_PY } from './checkpoint-py';
 import type { ExportNode, ExportSelection } from './export-plan';
 import { readme } from './readme';

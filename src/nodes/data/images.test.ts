@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useNodeBackend } from '../../runtime/backend-node';
-import { encodePng } from '../../runtime/render/png';
+import { encodePng } from '../../render/png';
 import { runKind } from '../testing';
 import images from './images';
 

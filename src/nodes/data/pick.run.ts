@@ -7,9 +7,6 @@ import { uniformRng } from '../../score/random';
 const run: RunOf<typeof declaration> = async (ctx) => {
   const { params, inputs } = ctx;
   const { dataset } = inputs;
-  const needed = params.shuffle ? params.count : params.offset + params.count;
-  if (needed > dataset.count)
-    throw new Error(`The dataset has ${dataset.count} items; ${needed} are needed.`);
   let indices: number[];
   if (params.shuffle) {
     const uniform = uniformRng(params.seed);

@@ -12,7 +12,7 @@ describe('score.exact', () => {
   it('infers a ready model of the data’s shape, for any number of levels', () => {
     const dataset = { kind: 'images' as const, shape: [7, 7, 1], count: 5, source: 'd' };
     expect(exact.infer({ nodeId: 'e', params: {}, inputs: { dataset, schedule: undefined } })).toEqual({
-      model: { ready: true, kind: 'exact', shape: [7, 7, 1], levels: null },
+      model: { ready: true, exact: true, kind: 'exact', shape: [7, 7, 1], levels: null },
     });
   });
 

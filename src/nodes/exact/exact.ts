@@ -26,7 +26,8 @@ export const declaration = declareNode({
 
   infer: ({ inputs }) => ({
     model: {
-      ready: true,
+      ready: true as const,
+      exact: true,
       kind: 'exact',
       shape: inputs.dataset ? [...inputs.dataset.shape] : null,
       levels: null,

@@ -7,8 +7,8 @@ import { shapeMask } from '../../score/masks/shape-mask';
 
 const run: RunOf<typeof declaration> = async (ctx) => {
   const { params, inputs } = ctx;
-  const shape = inputs.dataset ? inputs.dataset.shape : inputs.samples?.data.shape.slice(1);
-  if (!shape) throw new Error('Connect a dataset or samples so the mask knows the image size.');
+  // infer() refused a mask with neither connected.
+  const shape = inputs.dataset?.shape ?? inputs.samples!.data.shape.slice(1);
   const values = shapeMask(shape, params);
   const [height, width, channels] = shape;
   const hidden = values.filter((v) => v === 0).length / channels;

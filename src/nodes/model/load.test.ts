@@ -98,7 +98,13 @@ describe('model.load', () => {
       params: { checkpoint: 'toy', shape: '28, 28, 1', levels: 10 },
       inputs: {},
     });
-    expect(meta.model).toEqual({ ready: true, kind: 'checkpoint', shape: [28, 28, 1], levels: 10 });
+    expect(meta.model).toEqual({
+      ready: true,
+      exact: false,
+      kind: 'checkpoint',
+      shape: [28, 28, 1],
+      levels: 10,
+    });
     const unknown = load.infer({
       nodeId: 'load',
       params: { checkpoint: 'toy', shape: '', levels: 0 },

@@ -51,19 +51,26 @@ export const declaration = declareNode({
         { param: 'shape' },
       );
     return {
-      model: { ready: true, kind: 'checkpoint', shape, levels: params.levels > 0 ? params.levels : null },
+      model: {
+        ready: true as const,
+        exact: false,
+        kind: 'checkpoint',
+        shape,
+        levels: params.levels > 0 ? params.levels : null,
+      },
     };
   },
 
   summarize({ model }) {
-    const m = model as { kind: string; shape: number[]; sigmas: number[] | null; step?: number };
+    const trained = model.ready && !model.exact ? model : null;
+    const sigmas = trained?.sigmas ?? [];
     return {
-      kind: m.kind,
-      shape: m.shape,
-      levels: m.sigmas?.length ?? null,
-      sigmaMax: m.sigmas?.[0] ?? null,
-      sigmaMin: m.sigmas?.[m.sigmas.length - 1] ?? null,
-      step: m.step ?? null,
+      kind: model.kind,
+      shape: trained?.shape ?? null,
+      levels: trained ? sigmas.length : null,
+      sigmaMax: sigmas[0] ?? null,
+      sigmaMin: sigmas.at(-1) ?? null,
+      step: trained?.step ?? null,
     };
   },
 });

@@ -32,7 +32,7 @@ export const declaration = declareNode({
     }),
   },
 
-  infer: () => ({ model: { ready: false, kind: 'mlp', shape: null, levels: null } }),
+  infer: () => ({ model: { ready: false as const, kind: 'mlp', shape: null, levels: null } }),
 
   summarize: ({ model }) => ({ kind: model.kind, ready: model.ready }),
 });

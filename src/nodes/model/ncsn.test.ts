@@ -20,7 +20,10 @@ describe('model.ncsn', () => {
   });
 
   it('marks conditional norms (tied to the schedule’s L) and refuses them without a norm', () => {
-    expect(infer({ conditioning: 'conditional-norm' }).model.conditional).toBe(true);
+    expect(infer({ conditioning: 'conditional-norm' }).model).toMatchObject({
+      ready: false,
+      conditional: true,
+    });
     expect(() => infer({ conditioning: 'conditional-norm', norm: 'none' })).toThrow(InferError);
     try {
       infer({ conditioning: 'conditional-norm', norm: 'none' });

@@ -80,7 +80,7 @@ export const declaration = declareNode({
       );
     return {
       model: {
-        ready: false,
+        ready: false as const,
         kind: 'ncsn',
         shape: null,
         levels: null,

@@ -6,7 +6,7 @@ export default defineTorchForm({
   emit: ({ resolved }) => {
     const s = resolved.sigmas;
     return {
-      summary: `NCSNv2 schedule (Techniques 1–2, computed by scoregraph): σ ${s[0]} → ${s[s.length - 1]}, L = ${s.length}`,
+      summary: `NCSNv2 schedule (Techniques 1–2, computed by scoregraph): σ ${s[0].toPrecision(4)} → ${s[s.length - 1].toPrecision(3)}, L = ${s.length}`,
     };
   },
 });

@@ -2,16 +2,15 @@
 import { makeAnnealedInpainting, repeatEach } from '../../score/sampling';
 import type { RunOf } from '../define';
 import type { declaration } from './inpaint';
-import { checkImagesFit, runSampler, startChains } from './sampler.run';
+import { runSampler, startChains } from './sampler.run';
 
 const run: RunOf<typeof declaration> = (ctx) => {
   const { params, inputs } = ctx;
   const { images, mask } = inputs;
   return runSampler(ctx, (kit) => {
-    checkImagesFit(images.data, kit.shape);
     const count = images.data.shape[0] * params.perImage;
     const known = repeatEach(images.data, params.perImage);
-    const x0 = startChains(kit, { init: 'uniform', initRange: params.initRange }, undefined, count, 'chains');
+    const x0 = startChains(kit, { init: 'uniform', initRange: params.initRange }, undefined, count);
     const inpaint = makeAnnealedInpainting(kit.score, kit.sigmas, {
       ...kit.annealing,
       renoise: params.renoise,

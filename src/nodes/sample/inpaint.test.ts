@@ -5,7 +5,7 @@ import { makeEmpiricalScoreModel } from '../../score/exact/empirical-score';
 import { uniformRng } from '../../score/random';
 import { InferError } from '../define';
 import type { ImagesDisplay } from '../display';
-import type { Meta } from '../meta';
+import type { Meta } from '../sockets';
 import { resolveParams } from '../resolve-params';
 import { runKind } from '../testing';
 import inpaint from './inpaint';
@@ -57,6 +57,7 @@ describe('sample.inpaint', () => {
   it('infers the count and refuses a mask or images of another shape', () => {
     const model: Meta<'Model'> = {
       ready: true,
+      exact: false,
       kind: 'ncsn',
       shape: [28, 28, 1],
       levels: null,

@@ -7,7 +7,7 @@ import { previewLimit, runSampler, startChains } from './sampler.run';
 const run: RunOf<typeof declaration> = (ctx) => {
   const { params, inputs } = ctx;
   return runSampler(ctx, (kit) => {
-    const rows = startChains(kit, params, inputs.dataset, params.rows, 'paths');
+    const rows = startChains(kit, params, inputs.dataset, params.rows);
     const interpolate = makeAnnealedInterpolation(kit.score, kit.sigmas, {
       ...kit.annealing,
       columns: params.columns,

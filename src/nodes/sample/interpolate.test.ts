@@ -31,7 +31,7 @@ describe('sample.interpolate', () => {
       nodeId: 'interp',
       params: resolveParams(interpolate.params, { rows: 2, columns: 9 }),
       inputs: {
-        model: { ready: true, kind: 'ncsn', shape: [28, 28, 1], levels: null, source: 'fit' },
+        model: { ready: true, exact: false, kind: 'ncsn', shape: [28, 28, 1], levels: null, source: 'fit' },
         schedule: { levels: 100, source: 'sched' },
         dataset: undefined,
       },

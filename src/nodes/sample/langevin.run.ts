@@ -7,7 +7,7 @@ import { runSampler, startChains } from './sampler.run';
 const run: RunOf<typeof declaration> = (ctx) => {
   const { params, inputs } = ctx;
   return runSampler(ctx, (kit) => {
-    const x0 = startChains(kit, params, inputs.dataset, params.count, 'chains');
+    const x0 = startChains(kit, params, inputs.dataset, params.count);
     const sample = makeAnnealedLangevin(kit.score, kit.sigmas, kit.annealing);
     const eps = kit.annealing.stepSize.toExponential(2);
     return {

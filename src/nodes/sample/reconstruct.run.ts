@@ -2,16 +2,13 @@
 import { makeReconstruction, repeatEach } from '../../score/sampling';
 import type { RunOf } from '../define';
 import type { declaration } from './reconstruct';
-import { checkImagesFit, runSampler } from './sampler.run';
+import { runSampler } from './sampler.run';
 
 const run: RunOf<typeof declaration> = (ctx) => {
   const { params, inputs } = ctx;
   const { images } = inputs;
   return runSampler(ctx, (kit) => {
-    checkImagesFit(images.data, kit.shape);
     const L = kit.sigmas.length;
-    if (params.level > L)
-      throw new Error(`Level ${params.level} does not exist: the schedule has ${L} levels.`);
     const data = repeatEach(images.data, params.perImage);
     const reconstruct = makeReconstruction(kit.score, kit.sigmas, kit.annealing);
     const sigma = kit.sigmas[params.level - 1];

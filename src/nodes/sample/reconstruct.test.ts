@@ -43,7 +43,7 @@ describe('sample.reconstruct', () => {
         nodeId: 'rec',
         params: resolveParams(reconstruct.params, { level: 12 }),
         inputs: {
-          model: { ready: true, kind: 'mlp', shape: [2], levels: null, source: 'fit' },
+          model: { ready: true, exact: false, kind: 'mlp', shape: [2], levels: null, source: 'fit' },
           schedule: { levels: 10, source: 'sched' },
           images: { kind: 'points', shape: [2], count: 3, source: 'pick' },
         },

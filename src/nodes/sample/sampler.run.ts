@@ -1,5 +1,6 @@
 /**
- * The one run skeleton of the sampler kinds: resolve ε (Technique 4 when 'auto'), let the kind
+ * The one run skeleton of the sampler kinds (infer() has checked the model, the schedule and the
+ * data against each other, on the values themselves): resolve ε (Technique 4 when 'auto'), let the kind
  * set up its chains and its sampler, run it with progress and previews (at most one read-back
  * per level), preview the result and hand back the samples. A kind's run body only says how
  * its chains start and which sampler of `src/score/sampling` moves them.
@@ -9,7 +10,8 @@ import * as sampling from '../../score/sampling';
 import type { SamplerHooks, SamplerOutput, ScoreFn, StepRule } from '../../score/sampling';
 import { stepSizeFor } from '../../score/schedule/step-size';
 import type { DisplayPayload } from '../display';
-import type { DatasetValue, ModelValue, SamplesValue, ScheduleValue } from '../values';
+import type { DatasetValue, ModelValue, SamplesValue, ScheduleValue } from '../sockets';
+import { readyModel } from '../model/model-value';
 import { samplesDisplay } from '../view/displays';
 
 /** What every sampler kind's run gets: the shared params, the model and the schedule. */
@@ -63,18 +65,8 @@ export async function runSampler(
   plan: (kit: SamplingKit) => SamplerPlan,
 ): Promise<{ samples: SamplesValue }> {
   const { params, inputs } = ctx;
-  const { model } = inputs;
+  const model = readyModel(inputs.model);
   const sigmas = [...inputs.schedule.sigmas];
-  if (!model.ready)
-    throw new Error(
-      `The ${model.kind} network is untrained: train it first with train.fit and connect its model here.`,
-    );
-  // Conditionally normalised networks carry their level count (TrainedNetwork.levels).
-  const levels = (model as { levels?: number | null }).levels;
-  if (typeof levels === 'number' && levels !== sigmas.length)
-    throw new Error(
-      `The model is conditioned on ${levels} noise levels but the schedule has ${sigmas.length}: sample with the schedule it was trained with.`,
-    );
   const kit: SamplingKit = {
     score: (x, sigma, labels) => model.score(x, sigma, labels),
     sigmas,
@@ -106,10 +98,7 @@ export function startChains(
   params: { init: 'uniform' | 'gaussian' | 'data'; initRange: [number, number] },
   dataset: DatasetValue | undefined,
   count: number,
-  chains: string,
 ): tf.Tensor {
-  if (params.init === 'data' && !dataset)
-    throw new Error(`init = data starts the ${chains} from training items: connect a dataset.`);
   return sampling.initialSamples({
     init: params.init,
     count,
@@ -119,12 +108,6 @@ export function startChains(
     data: dataset?.data,
     seed: sampling.mixSeeds(kit.seed, 1),
   });
-}
-
-/** Input images must have the model's item shape (values may come from anywhere at run time). */
-export function checkImagesFit(images: tf.Tensor, shape: readonly number[]): void {
-  if (images.shape.slice(1).join() !== shape.join())
-    throw new Error(`The images are [${images.shape.slice(1)}] but the model works on [${shape}].`);
 }
 
 /** How many items a preview shows: every point of a cloud (cheap), a screenful of images. */

@@ -4,19 +4,25 @@
  * does not fit the data). Pure and tfjs-free.
  */
 import { InferError } from '../define';
-import type { Meta } from '../meta';
+import type { Meta, OutputMeta } from '../sockets';
 
 /** The trained model's meta, or an InferError naming the node to fix. */
 export function trainedModelMeta(
   dataset: Meta<'Dataset'> | undefined,
   schedule: Meta<'Schedule'> | undefined,
   model: Meta<'Model'> | undefined,
-): Omit<Meta<'Model'>, 'source'> {
+): OutputMeta<'Model'> {
   if (!dataset || !model)
-    return { ready: true, kind: model?.kind ?? 'network', shape: dataset?.shape ?? null, levels: null };
+    return {
+      ready: true,
+      exact: false,
+      kind: model?.kind ?? 'network',
+      shape: dataset?.shape ?? null,
+      levels: null,
+    };
   const scheduleLevels = schedule?.levels ?? null;
   if (model.ready) {
-    if (model.kind.startsWith('exact'))
+    if (model.exact)
       throw new InferError(
         `"${model.source}" is an exact score: it has no weights to train. Connect model.mlp or model.ncsn, or a trained network to continue training it.`,
         { socket: 'model' },
@@ -31,7 +37,7 @@ export function trainedModelMeta(
         `The network from "${model.source}" is conditioned on ${model.levels} noise levels, but the schedule from "${schedule!.source}" has ${scheduleLevels}: its conditional norms tie the weights to L.`,
         { nodeId: model.source },
       );
-    return { ready: true, kind: model.kind, shape: [...dataset.shape], levels: model.levels ?? null };
+    return { ready: true, exact: false, kind: model.kind, shape: [...dataset.shape], levels: model.levels };
   }
   if (model.kind === 'ncsn' && dataset.kind !== 'images')
     throw new InferError(
@@ -40,6 +46,7 @@ export function trainedModelMeta(
     );
   return {
     ready: true,
+    exact: false,
     kind: model.kind,
     shape: [...dataset.shape],
     levels: model.conditional ? scheduleLevels : null,

@@ -5,29 +5,22 @@ import type { RunOf } from '../define';
 import type { declaration } from './fit';
 import { buildNetwork } from '../../score/networks/build';
 import { train } from '../../score/train';
-import { isTrainedNetwork, networkOf } from '../../score/trained';
+import { networkOf } from '../../score/trained';
+import { trainableModel } from '../model/model-value';
 import { deriveSeed } from '../../score/random';
 import { estimateStepMemory, planMicroBatches } from '../../score/step-memory';
 import { countParameters } from '../../score/networks/weights';
 
 const run: RunOf<typeof declaration> = async (ctx) => {
   const { params, inputs } = ctx;
-  const { dataset, schedule, model, loss, optimizer } = inputs;
+  const { dataset, schedule, loss, optimizer } = inputs;
+  // infer() (re-run on these values) checked the model against the data and the schedule.
+  const model = trainableModel(inputs.model);
   const sigmas = schedule.sigmas;
   let resume: { params: TrainedNetwork['params']; ema: TrainedNetwork['ema']; step: number } | undefined;
   let network;
   let salt: number;
   if (model.ready) {
-    if (!isTrainedNetwork(model))
-      throw new Error(`A ${model.kind} score has no weights to train: connect model.mlp or model.ncsn.`);
-    if (model.shape.join() !== dataset.shape.join())
-      throw new Error(
-        `The network was trained on items of shape [${model.shape}], but the dataset has [${dataset.shape}].`,
-      );
-    if (model.levels !== null && model.levels !== sigmas.length)
-      throw new Error(
-        `The network is conditioned on ${model.levels} noise levels, but the schedule has ${sigmas.length}.`,
-      );
     network = networkOf({ ...model, sigmas });
     resume = { params: model.params, ema: model.ema, step: model.step };
     salt = model.step; // a continued run draws new noise

@@ -218,7 +218,7 @@ describe('train.fit', () => {
         params: { steps: 1 },
         inputs: inputs(dataset, model, [1, 0.1]),
       }),
-    ).rejects.toThrow(/conditioned on 4 noise levels, but the schedule has 2/);
+    ).rejects.toThrow(/conditioned on 4 noise levels, but the schedule from "test" has 2/);
     model.dispose();
     data.dispose();
   });

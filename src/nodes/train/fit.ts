@@ -4,7 +4,6 @@
  * schedule; given an already trained network, it continues from that network's weights.
  */
 import { integer } from '../../graph';
-import type { TrainedNetwork } from '../../score/trained';
 import { declareNode, defineNode, lazy } from '../define';
 import { trainedModelMeta } from './fit-checks';
 
@@ -55,13 +54,13 @@ export const declaration = declareNode({
   }),
 
   summarize({ model, losses }) {
-    const trained = model as TrainedNetwork;
+    const trained = model.ready && !model.exact ? model : null;
     return {
-      kind: trained.kind,
-      shape: trained.shape,
-      step: trained.step,
+      kind: model.kind,
+      shape: trained?.shape ?? null,
+      step: trained?.step ?? null,
       levels: losses.sigmas.length,
-      parameters: trained.parameterCount,
+      parameters: trained?.parameterCount ?? null,
       finalLoss: losses.loss.length ? losses.loss[losses.loss.length - 1] : null,
       ...(losses.stopped ? { stopped: losses.stopped } : {}),
     };

@@ -15,7 +15,6 @@ export function pickSnapshots(n: number, max: number): number[] {
 
 const run: RunOf<typeof declaration> = async ({ params, inputs, preview }) => {
   const { data, trajectory } = inputs.samples;
-  if (data.rank !== 4) throw new Error(`Images must be [N, H, W, C] to show (got [${data.shape}]).`);
   const [n, h, w, c] = data.shape;
   if (params.show === 'samples') {
     const { values, shape } = await readItems(data, params.max);

@@ -1,4 +1,5 @@
 /** view.points: the run body, loaded on the first run (see points.ts). */
+import { readyModel } from '../model/model-value';
 import { pointBounds, pointsDisplay, scaleField } from './displays';
 import type { RunOf } from '../define';
 import type { declaration } from './points';
@@ -9,8 +10,6 @@ const MAX_OVERLAY = 5000;
 
 const run: RunOf<typeof declaration> = async ({ params, inputs, preview }) => {
   const { samples, dataset, model, schedule } = inputs;
-  if (samples.data.rank !== 2 || samples.data.shape[1] !== 2)
-    throw new Error(`view.points shows 2-D points [N, 2] (got [${samples.data.shape}]).`);
   const points = (await readItems(samples.data, MAX_POINTS)).values;
   const overlay = dataset ? (await readItems(dataset.data, MAX_OVERLAY)).values : undefined;
   const bounds = pointBounds(points, overlay);
@@ -18,13 +17,10 @@ const run: RunOf<typeof declaration> = async ({ params, inputs, preview }) => {
   let caption = points.length / 2 < n ? `${points.length / 2} of ${n} points` : `${n} points`;
   let field: Float32Array | undefined;
   if (model && schedule) {
-    if (!model.ready)
-      throw new Error('The model is untrained: train it first with train.fit to draw its field.');
+    const scorer = readyModel(model);
     const L = schedule.sigmas.length;
-    if (params.level > L)
-      throw new Error(`Level ${params.level} does not exist: the schedule has ${L} levels.`);
     const sigma = schedule.sigmas[params.level - 1];
-    const raw = await scoreField((x, s, labels) => model.score(x, s, labels), {
+    const raw = await scoreField((x, s, labels) => scorer.score(x, s, labels), {
       bounds,
       resolution: params.arrows,
       sigma,

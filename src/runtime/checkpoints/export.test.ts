@@ -21,7 +21,7 @@ const fit = defineNode({
   inputs: {},
   outputs: { model: { type: 'Model' } },
   params: {},
-  infer: () => ({ model: { ready: true, kind: 'mlp', shape: [2], levels: null } }),
+  infer: () => ({ model: { ready: true as const, exact: false, kind: 'mlp', shape: [2], levels: null } }),
   async run() {
     const net = mlpNetwork({ width: 8, depth: 1, activation: 'elu', divideBySigma: true }, [2]);
     const w = createWeights(net.weightSpecs, 5, 'x');

@@ -24,7 +24,7 @@ const fakeFit = defineNode({
   inputs: {},
   outputs: { model: { type: 'Model' } },
   params: { steps: integer({ default: 7, min: 1, max: 100, doc: 'Step count.' }) },
-  infer: () => ({ model: { ready: true, kind: 'mlp', shape: [2], levels: null } }),
+  infer: () => ({ model: { ready: true as const, exact: false, kind: 'mlp', shape: [2], levels: null } }),
   async run({ params, seed }) {
     const net = mlpNetwork({ width: 8, depth: 1, activation: 'elu', divideBySigma: true }, [2]);
     const weights = createWeights(net.weightSpecs, seed, 'fit');
@@ -96,7 +96,11 @@ describe('checkpoints in the CLI', () => {
     const summary = JSON.parse(await readFile(join(dir, 'b', 'summary.json'), 'utf8'));
     expect(summary.nodes.load.summary).toMatchObject({ kind: 'mlp', shape: [2], levels: 3, step: 9 });
     expect(await readFile(join(dir, 'b', 'load.ckpt.bin'))).toEqual(weights);
-    expect(JSON.parse(await readFile(join(dir, 'b', 'load.ckpt.json'), 'utf8'))).toEqual(header);
+    // The same header, stamped with the run that wrote it (graph b, not graph a).
+    const again = JSON.parse(await readFile(join(dir, 'b', 'load.ckpt.json'), 'utf8'));
+    expect({ ...again, provenance: null }).toEqual({ ...header, provenance: null });
+    expect(again.provenance.graphHash).toBe(summary.graphHash);
+    expect(header.provenance.graphHash).not.toBe(summary.graphHash);
   });
 
   it('reads a checkpoint by .ckpt.json, .ckpt.bin, .ckpt.zip or base path, and explains a missing one', async () => {

@@ -6,9 +6,11 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import type { Json } from '../../graph';
 import type { CheckpointData } from '../../graph/checkpoint-header';
 import type { Plan } from '../compile';
 import type { Executor } from '../execute';
+import type { Provenance } from '../provenance';
 import { nodeCheckpoints } from './export';
 import {
   checkpointBaseName,
@@ -20,11 +22,20 @@ import {
 } from './zip-bundle';
 
 /** Every trained network among the plan's cached outputs, as files to write: name → bytes. */
-export async function checkpointFiles(plan: Plan, executor: Executor): Promise<Map<string, Uint8Array>> {
+export async function checkpointFiles(
+  plan: Plan,
+  executor: Executor,
+  provenance?: Provenance,
+): Promise<Map<string, Uint8Array>> {
   const files = new Map<string, Uint8Array>();
   for (const step of plan.steps)
-    for (const { name, data } of await nodeCheckpoints(executor, step.nodeId))
-      for (const [file, bytes] of Object.entries(checkpointFileBytes(name, data))) files.set(file, bytes);
+    for (const { name, data } of await nodeCheckpoints(executor, step.nodeId)) {
+      // The CLI stamps each header with how it was made; readers ignore fields they do not know.
+      const stamped = provenance
+        ? { ...data, json: { ...(data.json as Record<string, Json>), provenance: { ...provenance } } }
+        : data;
+      for (const [file, bytes] of Object.entries(checkpointFileBytes(name, stamped))) files.set(file, bytes);
+    }
   return files;
 }
 

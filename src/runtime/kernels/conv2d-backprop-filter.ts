@@ -1,7 +1,7 @@
 /**
  * Conv2DBackpropFilter composed from a backend's own Pad/Transpose/Conv2D/Slice kernels.
  * WASM has no such kernel (conv nets cannot train there without it); on WebGL it is also
- * faster than the stock one on software GPUs (runtime.md §5.2, §6).
+ * faster than the stock one on software GPUs (docs/architecture.md, kernel patches).
  *
  * dW[kh, kw, ci, co] = sum_{n, y, x} xPadded[n, y*s + kh, x*s + kw, ci] * dy[n, y, x, co]
  * is a dilated "valid" convolution of x (batch moved to channels) with dy as the filter.

@@ -1,6 +1,6 @@
 /**
  * A direct typed-array Conv2DBackpropFilter for the cpu backend: the stock one reads each
- * element through TensorBuffer.get and takes >140 s for one batch-32 conv step (runtime.md §6).
+ * element through TensorBuffer.get and takes >140 s for one batch-32 conv step (docs/architecture.md, kernel patches).
  * Loop order b, y, x, kh, kw, ci with co innermost over contiguous memory.
  */
 import * as tf from '@tensorflow/tfjs';

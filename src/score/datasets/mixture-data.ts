@@ -5,7 +5,7 @@
 import type { GaussianComponent } from '../exact/mixture-score';
 import { normalRng, uniformRng } from '../random';
 
-/** The NCSN two-mode toy (ncsn.md §10.3): 4/5 N((5, 5), I) + 1/5 N((-5, -5), I). */
+/** The NCSN two-mode toy (docs/science.md §4): 4/5 N((5, 5), I) + 1/5 N((-5, -5), I). */
 export const NCSN_TOY_MIXTURE: readonly GaussianComponent[] = [
   { mean: [5, 5], std: 1, weight: 0.8 },
   { mean: [-5, -5], std: 1, weight: 0.2 },

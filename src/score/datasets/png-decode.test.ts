@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { encodePng } from '../../runtime/render/png';
+import { encodePng } from '../../render/png';
 import { decodePng } from './png-decode';
 
 async function deflate(data: Uint8Array): Promise<Uint8Array> {

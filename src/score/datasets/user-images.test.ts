@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useNodeBackend } from '../../runtime/backend-node';
-import { encodePng } from '../../runtime/render/png';
+import { encodePng } from '../../render/png';
 import { decodeImage, loadUserImages, toSquareImage } from './user-images';
 
 async function pngDataUrl(width: number, height: number, rgba: number[]): Promise<string> {

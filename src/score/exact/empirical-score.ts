@@ -1,12 +1,12 @@
 /**
- * The empirical-data oracle (ncsn.md §10.2): for training points {x_n}, the DSM optimum is the
+ * The empirical-data oracle (docs/science.md §5): for training points {x_n}, the DSM optimum is the
  * score of p_sigma = (1/N) sum_n N(x_n, sigma^2 I),
  *   s*(x, sigma) = sum_n softmax_n(-||x - x_n||^2 / (2 sigma^2)) (x_n - x) / sigma^2,
  * and its Tweedie denoiser x + sigma^2 s* = sum_n softmax_n x_n. It tests samplers, schedules and
  * step sizes with no network: chains collapse onto (noisy) training points.
  */
 import * as tf from '@tensorflow/tfjs';
-import type { ScoreModel } from '../values';
+import type { ExactScore } from '../values';
 
 /**
  * Posterior weights softmax_n(-||x - x_n||^2 / (2 sigma_b^2)), shape [B, N], from the data
@@ -36,7 +36,7 @@ export function empiricalScore(x: tf.Tensor2D, data: tf.Tensor2D, sigma: tf.Tens
 }
 
 /** The oracle as a ScoreModel; its tensors are properties so the runtime sees (and keeps) them. */
-export interface EmpiricalScoreModel extends ScoreModel {
+export interface EmpiricalScoreModel extends ExactScore {
   /** The training points, flattened [N, D]. */
   readonly points: tf.Tensor2D;
   /** The same, transposed [D, N]. */
@@ -62,6 +62,7 @@ export function makeEmpiricalScoreModel(
   const norms = tf.tidy(() => tf.sum(tf.square(points), 1) as tf.Tensor1D);
   return {
     ready: true,
+    exact: true,
     kind: 'exact-empirical',
     shape,
     sigmas: sigmas ? [...sigmas] : null,

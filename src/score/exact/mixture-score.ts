@@ -1,12 +1,12 @@
 /**
- * The exact noisy score of an isotropic Gaussian mixture (ncsn.md §10.1): with
+ * The exact noisy score of an isotropic Gaussian mixture (docs/science.md §5): with
  * p = sum_k w_k N(mu_k, s_k^2 I), the perturbed density is p_sigma = sum_k w_k N(mu_k, (s_k^2 + sigma^2) I), so
  *   grad log p_sigma(x) = sum_k r_k(x) (mu_k - x) / (s_k^2 + sigma^2),
  *   r_k(x) = softmax_k( log w_k - ||x - mu_k||^2 / (2 v_k) - (D/2) log(2 pi v_k) ),  v_k = s_k^2 + sigma^2.
  * The D/2 log term matters whenever the s_k differ; the softmax is computed with log-sum-exp.
  */
 import * as tf from '@tensorflow/tfjs';
-import type { ScoreModel } from '../values';
+import type { ExactScore } from '../values';
 
 export interface GaussianComponent {
   mean: number[];
@@ -69,19 +69,20 @@ export function mixtureLogDensity(
 }
 
 /**
- * The exact mixture score as a ScoreModel for items of `shape` (flattened to D = prod(shape)).
+ * The exact mixture score as an ExactScore for items of `shape` (flattened to D = prod(shape)).
  * It holds no tensors (components are tiny and uploaded per call), so dispose() has nothing to free.
  */
 export function makeMixtureScoreModel(
   components: readonly GaussianComponent[],
   shape: number[],
   sigmas: number[] | null = null,
-): ScoreModel {
+): ExactScore {
   const dim = shape.reduce((a, b) => a * b, 1);
   checkComponents(components, dim);
   const frozen = components.map((c) => ({ mean: [...c.mean], std: c.std, weight: c.weight }));
   return {
     ready: true,
+    exact: true,
     kind: 'exact-mixture',
     shape: [...shape],
     sigmas: sigmas ? [...sigmas] : null,

@@ -6,7 +6,7 @@
  * - dilated conv by space-to-batch written with rank-4 transposes (tfjs has no gradient for
  *   conv2d with dilations, and its SpaceToBatchND goes through rank-6 tensors);
  * - 2×2 mean pool, and 2× nearest upsampling by concat + reshape (the cpu resize-nearest
- *   gradient is wrong for batch > 1, runtime.md §1.3; stack's gradient is slow on WASM);
+ *   gradient is wrong for batch > 1 in tfjs 4.22; stack's gradient is slow on WASM);
  * - RefineNet's pieces: 5×5 stride-1 max pool and average pool (PyTorch's AvgPool2d counts the
  *   zero padding), and bilinear resizing with align_corners as two small matMuls (exact, with
  *   the same gradient on every backend).

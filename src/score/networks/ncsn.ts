@@ -1,7 +1,7 @@
 /**
  * model.ncsn's networks. `arch: "refinenet"` is the papers' net (refinenet.ts); `arch: "compact"`
  * (the default, so older graphs and checkpoints keep their meaning) is the one built here:
- * a compact NCSNv2-style conv score net (ncsn.md §8.2/§8.3) for small images [H, W, C],
+ * a compact NCSNv2-style conv score net (docs/science.md §2) for small images [H, W, C],
  * about 42 % of NCSNv2's parameters at the same ngf:
  *
  *   h  = begin 3×3 conv of (2x − 1)                       (x in [0, 1] plus noise; §2.2)
@@ -178,7 +178,7 @@ export function ncsnNetwork(
 
   return {
     kind: 'ncsn',
-    config: { ...config },
+    config: { ...config, arch: 'compact' }, // explicit, so a checkpoint says which net it holds
     shape: [height, width, channels],
     levels: condLevels,
     dividesBySigma: !conditional,

@@ -4,7 +4,7 @@ import { useNodeBackend } from '../../runtime/backend-node';
 import { uniformRng } from '../random';
 import { groupCount, normalize, normSpecs } from './norms';
 
-/** InstanceNorm++ of ncsn.md §2.1 written out in plain JS for x [B][H*W][F] (one row of gamma/alpha/beta). */
+/** InstanceNorm++ of docs/science.md §2 written out in plain JS for x [B][H*W][F] (one row of gamma/alpha/beta). */
 function instanceNormPlus(x: number[][][], gamma: number[], alpha: number[], beta: number[]): number[][][] {
   return x.map((image) => {
     const F = gamma.length;

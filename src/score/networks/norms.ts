@@ -1,6 +1,6 @@
 /**
  * Normalisation layers of the conv score net, unconditional or conditioned on the noise level
- * (ncsn.md §2). Each layer computes its statistics, turns them into a per-channel scale and
+ * (docs/science.md §2). Each layer computes its statistics, turns them into a per-channel scale and
  * shift, and touches the full-size tensor only twice (x·scale + shift).
  *
  * - instance++ (InstanceNorm++, NCSN/NCSNv2): per-image channel means and biased variances

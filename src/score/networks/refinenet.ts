@@ -1,6 +1,6 @@
 /**
  * The papers' RefineNet score networks (model.ncsn, arch "refinenet"), layer for layer
- * (ncsn.md §8.1, §8.2), for images [H, W, C]:
+ * (docs/science.md §2), for images [H, W, C]:
  *
  *   h  = begin 3×3 conv of (2x − 1)
  *   l1 = res1.0, res1.1   ngf → ngf                 at H

@@ -1,5 +1,5 @@
 /**
- * Annealed Langevin dynamics (NCSN Algorithm 1, NCSNv2 `anneal_Langevin_dynamics`, ncsn.md §4.2):
+ * Annealed Langevin dynamics (NCSN Algorithm 1, NCSNv2 `anneal_Langevin_dynamics`, docs/science.md §4):
  * for each level σ_1 > … > σ_L, T Langevin steps with α_i = ε σ_i²/σ_L², then optionally one
  * deterministic Tweedie step x + σ_L² s(x, σ_L). The chain itself is never clamped.
  */

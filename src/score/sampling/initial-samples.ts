@@ -1,5 +1,5 @@
 /**
- * Where an annealed chain starts (ncsn.md §4.2): uniform noise on a range (both official
+ * Where an annealed chain starts (docs/science.md §4): uniform noise on a range (both official
  * codebases, U[0,1]), Gaussian noise at the largest level (score_sde's VE sampler; centred on
  * the middle of the range), or data perturbed at the largest level (NCSNv2 `data_init`).
  */

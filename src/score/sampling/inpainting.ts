@@ -1,5 +1,5 @@
 /**
- * Annealed Langevin inpainting with any mask (ncsn.md §5): known pixels are replaced by the
+ * Annealed Langevin inpainting with any mask (docs/science.md §4): known pixels are replaced by the
  * clean value plus the current level's noise, y = x_known + σ_i z̃, so they look like samples
  * of p_σi while the rest is generated. Two variants, as the reference code does them:
  * - 'level' (NCSN v1 code, NCSN App. B Alg. 2): y drawn once per level, written in before the

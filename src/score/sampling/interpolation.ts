@@ -1,6 +1,6 @@
 /**
  * Interpolation by interpolating the noise that annealed Langevin injects (NCSNv2 appendix,
- * `anneal_Langevin_dynamics_interpolation`, ncsn.md §6): each row's initial state is shared by
+ * `anneal_Langevin_dynamics_interpolation`, docs/science.md §4): each row's initial state is shared by
  * its K columns; at every step the row draws z_p, z_q and column j uses
  * z_j = cos φ_j z_p + sin φ_j z_q with φ_j = linspace(0, π/2, K). Each z_j is still N(0, I),
  * so columns 0 and K−1 are two ordinary chains and the ones between trace a spherical path.

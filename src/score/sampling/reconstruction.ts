@@ -1,5 +1,5 @@
 /**
- * Reconstruction from level k (SDEdit-style partial diffusion, ncsn.md §7): perturb the data
+ * Reconstruction from level k (SDEdit-style partial diffusion, docs/science.md §4): perturb the data
  * to level k, x = x_data + σ_k z (that level's sigma itself, not an accumulated one), then run
  * annealed Langevin from label k−1 to the end with the usual α_i = ε σ_i²/σ_L², optionally
  * denoising. Small k gives a new sample loosely related to x; k near L a near-reconstruction.

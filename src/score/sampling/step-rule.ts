@@ -1,6 +1,6 @@
 /**
  * The Langevin update and the annealed step sizes, in the two conventions of the papers
- * (ncsn.md §4.1 — the "factor of 2").
+ * (docs/science.md §4 — the "factor of 2").
  */
 import * as tf from '@tensorflow/tfjs';
 

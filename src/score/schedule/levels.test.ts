@@ -5,7 +5,7 @@ import { RELEASED_CONFIG_OVERLAP, ncsnv2Schedule, shellOverlap, solveRatio } fro
 const configRatio = (sigmaMax: number, levels: number) => Math.pow(sigmaMax / 0.01, 1 / (levels - 1));
 
 describe('Technique 2: the ratio gamma and the number of levels', () => {
-  it('solves gamma* at overlap 0.5 (ncsn.md §3.3)', () => {
+  it('solves gamma* at overlap 0.5 (docs/science.md §3)', () => {
     expect(solveRatio(784)).toBeCloseTo(1.08197, 5);
     expect(solveRatio(3072)).toBeCloseTo(1.0398, 4);
     expect(solveRatio(12288)).toBeCloseTo(1.01951, 5);

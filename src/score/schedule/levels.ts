@@ -1,5 +1,5 @@
 /**
- * NCSNv2 Technique 2 (ncsn.md §3.3): choose the ratio gamma of a geometric schedule so that a
+ * NCSNv2 Technique 2 (docs/science.md §3): choose the ratio gamma of a geometric schedule so that a
  * sample of level i lands in level i-1's high-density shell with probability p*:
  *   overlap(gamma, D) = Phi(sqrt(2D)(gamma - 1) + 3 gamma) - Phi(sqrt(2D)(gamma - 1) - 3 gamma) ≈ p*,
  * then L = ceil(1 + ln(sigma_1/sigma_L) / ln gamma*) and gamma is recomputed from L.

@@ -1,5 +1,5 @@
 /**
- * NCSNv2 Technique 1 (ncsn.md §3.2): sigma_1 = the maximum Euclidean distance between any two
+ * NCSNv2 Technique 1 (docs/science.md §3): sigma_1 = the maximum Euclidean distance between any two
  * training points, exact. Squared distances come from blocked ||a||^2 + ||b||^2 - 2 a.b matMuls;
  * points are sorted by their distance r to the mean, and a block pair is skipped when even
  * r_i + r_j (the triangle-inequality bound) cannot beat the best distance found so far.

@@ -1,5 +1,5 @@
 /**
- * NCSNv2 Technique 4 (ncsn.md §3.4): after T Langevin steps at level i, started from the previous
+ * NCSNv2 Technique 4 (docs/science.md §3): after T Langevin steps at level i, started from the previous
  * level's N(0, (gamma sigma_i)^2 I), the variance ratio s_T^2 / sigma_i^2 is (Prop. 3)
  *   (1 - a)^(2T) (gamma^2 - 2/(2 - a)) + 2/(2 - a),   a = eps / sigma_L^2,
  * (the paper's 2 eps / (sigma_L^2 - sigma_L^2 (1 - a)^2) simplified). It is > 1 for every eps > 0, so

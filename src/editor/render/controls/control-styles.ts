@@ -18,12 +18,11 @@ export const controlStyles = css`
   .param.kind-images {
     grid-template-columns: 1fr;
   }
+  /* Labels, hints and notes wrap instead of being cut (issue 12 item 7). */
   label[for] {
     color: var(--sg-muted);
     padding-top: 3px;
-    overflow: hidden;
-    text-overflow: ellipsis;
-    white-space: nowrap;
+    overflow-wrap: anywhere;
     cursor: help;
   }
   .control {
@@ -37,9 +36,7 @@ export const controlStyles = css`
     color: var(--sg-muted);
     font-size: 11px;
     margin-top: 2px;
-    overflow: hidden;
-    text-overflow: ellipsis;
-    white-space: nowrap;
+    overflow-wrap: anywhere;
   }
   .warning {
     color: var(--sg-warn);
@@ -111,9 +108,7 @@ export const controlStyles = css`
     font-size: 11px;
   }
   .auto-note {
-    overflow: hidden;
-    text-overflow: ellipsis;
-    white-space: nowrap;
+    overflow-wrap: anywhere;
   }
   .check {
     display: inline-flex;

@@ -1,9 +1,9 @@
 /**
- * selftest.html: starts the runtime worker on the backend named in `?backend=` and runs the
+ * test-support/selftest.html (e2e only): starts the runtime worker on the backend named in `?backend=` and runs the
  * gradient check; the result lands on `window.__selftest` (read by the e2e test) and on the page.
  */
-import { RuntimeClient } from './client';
-import type { BackendName } from './protocol';
+import { RuntimeClient } from '../src/runtime/client';
+import type { BackendName } from '../src/runtime/protocol';
 
 const forced = (new URLSearchParams(location.search).get('backend') ?? undefined) as BackendName | undefined;
 const client = RuntimeClient.start({ backend: forced });

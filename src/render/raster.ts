@@ -1,4 +1,5 @@
-/** A tiny RGBA raster with dots and lines, enough to draw viewers headless (CLI PNGs). */
+/** A tiny RGBA raster with dots, lines, boxes and bitmap text, enough to draw viewers headless (CLI PNGs). */
+import { CHAR_HEIGHT, CHAR_WIDTH, glyph } from './font';
 
 export type Rgb = readonly [number, number, number];
 
@@ -34,5 +35,28 @@ export class Raster {
     const steps = Math.max(1, Math.ceil(Math.max(Math.abs(x1 - x0), Math.abs(y1 - y0))));
     for (let i = 0; i <= steps; i++)
       this.plot(x0 + ((x1 - x0) * i) / steps, y0 + ((y1 - y0) * i) / steps, color, alpha);
+  }
+
+  /** A filled axis-aligned box. */
+  fill(x: number, y: number, width: number, height: number, color: Rgb, alpha = 1): void {
+    for (let dy = 0; dy < height; dy++)
+      for (let dx = 0; dx < width; dx++) this.plot(x + dx, y + dy, color, alpha);
+  }
+
+  /**
+   * Text in the 5×8 bitmap font with its top-left corner at (x, y); `vertical` turns it 90° to
+   * read bottom to top, starting at (x, y) (a y axis title).
+   */
+  text(x: number, y: number, text: string, color: Rgb, vertical = false): void {
+    [...text].forEach((char, n) =>
+      glyph(char).forEach((column, k) => {
+        for (let bit = 0; bit < CHAR_HEIGHT; bit++) {
+          if (!(column & (1 << bit))) continue;
+          const along = n * CHAR_WIDTH + k;
+          if (vertical) this.plot(x + bit, y - along, color);
+          else this.plot(x + along, y + bit, color);
+        }
+      }),
+    );
   }
 }

@@ -3,7 +3,7 @@
  * where exported images carry their graph. Bytes from a dropped file are never trusted: every
  * length is bounds-checked, every CRC verified, and compressed text inflates to a bounded size.
  */
-import { crc32 } from '../../runtime/render/png';
+import { crc32 } from './png';
 import { inflateBounded } from './inflate-bounded';
 
 export const PNG_SIGNATURE = [137, 80, 78, 71, 13, 10, 26, 10] as const;

@@ -1,0 +1,27 @@
+/**
+ * How a result was made, stamped on summary.json, every PNG and every checkpoint: the graph's
+ * content hash, the run seed, the backend, and the scoregraph and TensorFlow.js versions. Two
+ * outputs with the same stamp come from the same computation (bit for bit on one backend).
+ */
+import * as tf from '@tensorflow/tfjs';
+import type { Graph } from '../graph';
+import packageJson from '../../package.json';
+import { graphHash } from './graph-hash';
+
+export interface Provenance {
+  graphHash: string;
+  seed: number;
+  backend: string;
+  scoregraph: string;
+  tfjs: string;
+}
+
+export function provenance(graph: Graph, seed: number, backend: string): Provenance {
+  return {
+    graphHash: graphHash(graph),
+    seed,
+    backend,
+    scoregraph: packageJson.version,
+    tfjs: tf.version_core,
+  };
+}
