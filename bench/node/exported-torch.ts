@@ -5,12 +5,12 @@
  * steps from fresh weights, first step included (train.py's loop timer; train.fit's node time).
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { runExport } from '../../src/cli/export-command';
-import { parseGraph } from '../../src/graph';
+import { parseGraph, type Graph } from '../../src/graph';
 import { registry } from '../../src/nodes/registry';
 import { compile } from '../../src/runtime/compile';
 import { Executor } from '../../src/runtime/execute';
@@ -32,10 +32,7 @@ async function torchSeconds(dir: string, steps: number, round: number): Promise<
   return Number(m[2]);
 }
 
-async function scoregraphSeconds(steps: number, round: number): Promise<number> {
-  const parsed = parseGraph(readFileSync(PRESET, 'utf8'), registry);
-  if (!parsed.ok) throw new Error(`${PRESET} does not parse`);
-  const graph = parsed.graph;
+async function scoregraphSeconds(graph: Graph, steps: number, round: number): Promise<number> {
   const nodes = graph.nodes.map((n) =>
     n.type === 'train.fit' ? { ...n, params: { ...n.params, steps, seed: round } } : n,
   );
@@ -55,6 +52,13 @@ async function scoregraphSeconds(steps: number, round: number): Promise<number> 
   }
 }
 
+/** "arch refinenet, ngf 32, 28 px, batch 128": what the preset trains. */
+function describePreset(graph: Graph): string {
+  const params = (type: string) => graph.nodes.find((n) => n.type === type)?.params ?? {};
+  const net = params('model.ncsn');
+  return `arch ${String(net.arch ?? 'compact')}, ngf ${String(net.ngf)}, ${String(params('data.mnist').size)} px, batch ${String(params('train.fit').batchSize)}`;
+}
+
 export async function benchExportedTorch(report: Report, steps: number, rounds: number): Promise<void> {
   const where = 'node/wasm vs exported train.py (cpu)';
   try {
@@ -62,29 +66,43 @@ export async function benchExportedTorch(report: Report, steps: number, rounds: 
   } catch {
     return report.skip('export', where, 'PyTorch is not installed: apt-get install -y python3-torch');
   }
+  const parsed = parseGraph(readFileSync(PRESET, 'utf8'), registry);
+  if (!parsed.ok) throw new Error(`${PRESET} does not parse`);
+  const graph = parsed.graph; // read once: both sides train exactly this graph
   const dir = mkdtempSync(join(tmpdir(), 'sg-bench-export-'));
   const quiet = { stdout: () => {}, stderr: () => {} };
   try {
-    if ((await runExport([PRESET, '--to', 'pytorch', '--out', dir], registry, quiet)) !== 0)
+    writeFileSync(join(dir, 'graph.json'), JSON.stringify(graph));
+    if (
+      (await runExport(
+        [join(dir, 'graph.json'), '--to', 'pytorch', '--out', join(dir, 'project')],
+        registry,
+        quiet,
+      )) !== 0
+    )
       throw new Error(`${PRESET} did not export`);
+    const project = join(dir, 'project');
     const { stdout: threads } = await run(PYTHON, ['-c', 'import torch; print(torch.get_num_threads())']);
     const ours: number[] = [];
     const theirs: number[] = [];
     for (let r = 1; r <= rounds; r++) {
       // Alternate which goes first, so drift in the machine's load hits both.
       if (r % 2) {
-        ours.push(await scoregraphSeconds(steps, r));
-        theirs.push(await torchSeconds(dir, steps, r));
+        ours.push(await scoregraphSeconds(graph, steps, r));
+        theirs.push(await torchSeconds(project, steps, r));
       } else {
-        theirs.push(await torchSeconds(dir, steps, r));
-        ours.push(await scoregraphSeconds(steps, r));
+        theirs.push(await torchSeconds(project, steps, r));
+        ours.push(await scoregraphSeconds(graph, steps, r));
       }
+      report.note(
+        `export round ${r}: scoregraph ${ours[r - 1].toFixed(1)} s, PyTorch ${theirs[r - 1].toFixed(1)} s for ${steps} steps`,
+      );
     }
     const ratios = ours.map((s, i) => s / theirs[i]);
     const perSecond = (seconds: number[]) => (steps / median(seconds)).toFixed(3);
     report.add({
       section: 'export',
-      name: `mnist-ncsnv2 exported (ngf 32, 28 px, batch 128): scoregraph step ÷ PyTorch step`,
+      name: `mnist-ncsnv2 exported (${describePreset(graph)}): scoregraph step ÷ PyTorch step`,
       where,
       value: Number(median(ratios).toFixed(2)),
       unit: '×',

@@ -16,6 +16,7 @@
  */
 import type { Tensor } from '@tensorflow/tfjs';
 import type { SocketType } from '../graph';
+import type { SamplerDiagnostics } from '../score/sampling/diagnostics';
 import type {
   DatasetValue,
   ExactScore,
@@ -44,6 +45,8 @@ export interface SamplesValue {
   data: Tensor;
   /** Optional intermediate snapshots (e.g. one per noise level), same layout as `data`. */
   trajectory?: Tensor[];
+  /** What the sampler measured as it ran (ε used, ‖s‖·σ per level, Technique 4's ratio). */
+  diagnostics?: SamplerDiagnostics;
 }
 
 /** 1 where a pixel is known, 0 where it is to be filled in; shape [H, W, C]. */

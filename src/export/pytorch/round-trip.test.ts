@@ -63,6 +63,7 @@ describe.skipIf(torchMissing)('toy-swissroll → PyTorch → torchrun ×2 (gloo)
       [
         '-m',
         'torch.distributed.run',
+        '--standalone', // a free port: other runs on this machine may hold 29500
         '--nproc_per_node',
         '2',
         '--redirects',
@@ -73,7 +74,7 @@ describe.skipIf(torchMissing)('toy-swissroll → PyTorch → torchrun ×2 (gloo)
         '--steps',
         String(steps),
       ],
-      { cwd: dir, timeout: 60_000, env: { ...process.env, OMP_NUM_THREADS: '1' } },
+      { cwd: dir, timeout: 150_000, env: { ...process.env, OMP_NUM_THREADS: '1' } },
     );
     expect(stdout).toMatch(/training 3000 steps on 2 × cpu, global batch 256/);
     expect(stdout).toMatch(/step 3000\/3000 {2}loss 0\.\d+ {2}per σ 1:/);
