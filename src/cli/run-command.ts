@@ -75,6 +75,16 @@ export async function runCli(argv: readonly string[], registry: NodeRegistry, io
     return EXIT.runFailed;
   }
   const { backend } = choice;
+  // Again, now that the backend is known: its memory limits can refuse a batch (train.fit).
+  const onBackend = compile(recheck.graph, registry, { backend });
+  if (!onBackend.ok) {
+    await releaseNodeBackends();
+    return invalid(
+      io,
+      args.graphPath,
+      onBackend.problems.map((p) => p.message),
+    );
+  }
   io.stderr(
     `scoregraph: running "${recheck.graph.name}" on ${backend} (${compiled.plan.steps.length} nodes; ${choice.reason})`,
   );

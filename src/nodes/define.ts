@@ -50,6 +50,8 @@ export interface InferContext<P extends Params, I extends Sockets> {
   readonly nodeId: string;
   readonly params: ParamValues<P>;
   readonly inputs: InputMetas<I>;
+  /** The backend the run will use, when compile() is told (CLI, worker); undefined in the editor's live check. */
+  readonly backend?: string;
 }
 
 /** A compile-time problem thrown from infer(); nodeId defaults to the node being inferred. */

@@ -70,6 +70,8 @@ interface SocketTypes {
           levels: null;
           /** Its weights will be tied to the schedule's level count (conditional norms). */
           conditional?: boolean;
+          /** Its architecture params (for train.fit's compile-time memory estimate). */
+          architecture?: Readonly<Record<string, unknown>>;
         }
       | {
           ready: true;

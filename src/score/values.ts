@@ -88,4 +88,6 @@ export interface LossLog {
   sigmas: number[];
   /** Why training stopped before its last step (the loss diverged), when it did. */
   stopped?: string;
+  /** Items per gradient pass when a batch was split to fit in memory (absent: whole batches). */
+  microBatch?: number;
 }
