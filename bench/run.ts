@@ -114,7 +114,12 @@ function tasks(o: Options, sizes: BenchSizes): Task[] {
   add('export', 'mnist-ncsnv2', async (report) => {
     await useNodeBackend('wasm');
     // RefineNet at ngf 32 takes ~1 min of CPU per WASM step here: few steps, one pair per round.
-    await benchExportedTorch(report, o.quick ? 1 : 2, 1);
+    await benchExportedTorch(report, 'mnist-ncsnv2', o.quick ? 1 : 2, 1);
+  });
+  add('export', 'mnist-quick', async (report) => {
+    await useNodeBackend('wasm');
+    // The CPU preset's small net (~0.35 s of CPU per WASM step): enough steps for a steady rate.
+    await benchExportedTorch(report, 'mnist-quick', o.quick ? 2 : 60, o.quick ? 1 : 2);
   });
   add('first', 'cli', (report) => benchFirstSamplesCli(report, 'wasm', o.quick));
   for (const backend of o.profileBackends)

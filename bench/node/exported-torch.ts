@@ -1,6 +1,6 @@
 /**
- * Issue 11 item 5: the exported MNIST preset (graphs/mnist-ncsnv2.json → `scoregraph export
- * --to pytorch`) trained by its own train.py on this machine's CPU, next to the same graph's
+ * Issue 11 item 5: an exported MNIST preset (graphs/mnist-ncsnv2.json, or mnist-quick.json — the
+ * CPU preset — → `scoregraph export --to pytorch`) trained by its own train.py on this machine's CPU, next to the same graph's
  * train.fit in scoregraph (Node, WASM), interleaved round by round. Both times cover the same
  * steps from fresh weights, first step included (train.py's loop timer; train.fit's node time).
  */
@@ -18,7 +18,6 @@ import type { Report } from '../lib/report';
 import { median } from '../lib/stats';
 
 const PYTHON = '/usr/bin/python3';
-const PRESET = 'graphs/mnist-ncsnv2.json';
 const run = promisify(execFile);
 
 async function torchSeconds(dir: string, steps: number, round: number): Promise<number> {
@@ -59,7 +58,13 @@ function describePreset(graph: Graph): string {
   return `arch ${String(net.arch ?? 'compact')}, ngf ${String(net.ngf)}, ${String(params('data.mnist').size)} px, batch ${String(params('train.fit').batchSize)}`;
 }
 
-export async function benchExportedTorch(report: Report, steps: number, rounds: number): Promise<void> {
+export async function benchExportedTorch(
+  report: Report,
+  preset: string,
+  steps: number,
+  rounds: number,
+): Promise<void> {
+  const PRESET = `graphs/${preset}.json`;
   const where = 'node/wasm vs exported train.py (cpu)';
   try {
     await run(PYTHON, ['-c', 'import torch']);
@@ -102,7 +107,7 @@ export async function benchExportedTorch(report: Report, steps: number, rounds: 
     const perSecond = (seconds: number[]) => (steps / median(seconds)).toFixed(3);
     report.add({
       section: 'export',
-      name: `mnist-ncsnv2 exported (${describePreset(graph)}): scoregraph step ÷ PyTorch step`,
+      name: `${preset} exported (${describePreset(graph)}): scoregraph step ÷ PyTorch step`,
       where,
       value: Number(median(ratios).toFixed(2)),
       unit: '×',
