@@ -62,7 +62,9 @@ test('nodes copied in one tab paste into another (through the system clipboard)'
   const other = await context.newPage();
   await openEditor(other);
   await load(other, graphOf([{ id: 'roll', type: 'data.toy2d', position: [0, 0] }]));
-  await clickCanvas(other, 0.5, 0.6);
+  // Empty canvas: a one-node graph opens at a readable zoom, so the middle of the canvas can be
+  // the card (a click on its param field would take the paste as typing).
+  await clickCanvas(other, 0.8, 0.4);
   await other.keyboard.press('Control+v');
   const after = await doc(other);
   expect(after.nodes.map((n) => n.type)).toEqual(['data.toy2d', 'data.toy2d', 'train.fit']);
