@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 /** The science a node declaration may import: tfjs-free, needed by infer(). */
-const DECLARATION_SCIENCE = ['schedule/levels', 'schedule/geometric'];
+const DECLARATION_SCIENCE = ['schedule/levels', 'schedule/geometric', 'step-memory'];
 
 export default tseslint.config(
   {

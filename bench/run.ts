@@ -54,6 +54,8 @@ function parseArgs(argv: string[]) {
     if (!SECTIONS.includes(s)) throw new Error(`Unknown section "${s}" (one of ${SECTIONS.join(', ')}).`);
   // The quick smoke stays in Node unless asked: Chromium and a build do not fit in 30 s.
   if (quick && !argv.includes('--browser') && !only) sections.delete('browser');
+  // Nor the WebGPU profile (a minute on lavapipe): `--quick --only=profile` runs it at quick sizes.
+  if (quick && !only) sections.delete('profile');
   return {
     quick,
     sections,

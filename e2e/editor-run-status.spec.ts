@@ -1,29 +1,10 @@
 /** Running: per-node status and progress, Stop (Escape), and cached results when only a viewer changed. */
 import { expect, test } from '@playwright/test';
-import { card, clickCanvas, graphOf, load, openEditor } from './editor-helpers';
+import { card, clickCanvas, graphOf, load, openEditor, toyTraining } from './editor-helpers';
 
 test('a running node shows progress; Escape stops the run', async ({ page }) => {
   await openEditor(page, 'backend=wasm');
-  await load(
-    page,
-    graphOf(
-      [
-        { id: 'data', type: 'data.toy2d', params: { count: 500 }, position: [0, 0] },
-        { id: 'sched', type: 'noise.geometric', position: [0, 260] },
-        { id: 'net', type: 'model.mlp', position: [0, 440] },
-        { id: 'loss', type: 'loss.dsm', position: [0, 700] },
-        { id: 'adam', type: 'optim.adam', position: [0, 820] },
-        { id: 'train', type: 'train.fit', params: { steps: 100000, logEvery: 10 }, position: [340, 200] },
-      ],
-      [
-        ['data.dataset', 'train.dataset'],
-        ['sched.schedule', 'train.schedule'],
-        ['net.model', 'train.model'],
-        ['loss.loss', 'train.loss'],
-        ['adam.optimizer', 'train.optimizer'],
-      ],
-    ),
-  );
+  await load(page, toyTraining({ train: { steps: 100000 } }));
   await expect(page.locator('[data-command="run.start"]')).toBeEnabled(); // the worker is ready
   await page.keyboard.press('Control+Enter');
   const train = card(page, 'train');

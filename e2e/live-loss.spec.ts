@@ -1,31 +1,10 @@
 /** A loss viewer downstream of a running train node shows the curve while it trains (issue 12 item 2). */
 import { expect, test } from '@playwright/test';
-import { card, graphOf, load, openEditor } from './editor-helpers';
+import { card, load, openEditor, toyTraining } from './editor-helpers';
 
 test('the loss viewer draws the live curve while training runs', async ({ page }) => {
   await openEditor(page, 'backend=wasm');
-  await load(
-    page,
-    graphOf(
-      [
-        { id: 'data', type: 'data.toy2d', params: { count: 500 }, position: [0, 0] },
-        { id: 'sched', type: 'noise.geometric', position: [0, 260] },
-        { id: 'net', type: 'model.mlp', position: [0, 440] },
-        { id: 'loss', type: 'loss.dsm', position: [0, 700] },
-        { id: 'adam', type: 'optim.adam', position: [0, 820] },
-        { id: 'train', type: 'train.fit', params: { steps: 100000, logEvery: 10 }, position: [340, 200] },
-        { id: 'curve', type: 'view.loss', position: [680, 200] },
-      ],
-      [
-        ['data.dataset', 'train.dataset'],
-        ['sched.schedule', 'train.schedule'],
-        ['net.model', 'train.model'],
-        ['loss.loss', 'train.loss'],
-        ['adam.optimizer', 'train.optimizer'],
-        ['train.losses', 'curve.losses'],
-      ],
-    ),
-  );
+  await load(page, toyTraining({ train: { steps: 100000 }, curve: true }));
   await expect(page.locator('[data-command="run.start"]')).toBeEnabled();
   await page.keyboard.press('Control+Enter');
   const viewer = card(page, 'curve').getByTestId('viewer');

@@ -1,26 +1,10 @@
 /** Run and Stop as a new user meets them (issue 12 items 3, 4): legible Stop, Ctrl+Enter from a field. */
 import { expect, test, type Page } from '@playwright/test';
 import { contrast } from './color-contrast';
-import { card, graphOf, load, openEditor } from './editor-helpers';
+import { card, load, openEditor, toyTraining } from './editor-helpers';
 
 /** A toy training run long enough to still be running while the test looks at it. */
-const longTraining = graphOf(
-  [
-    { id: 'data', type: 'data.toy2d', params: { count: 500 }, position: [0, 0] },
-    { id: 'sched', type: 'noise.geometric', position: [0, 260] },
-    { id: 'net', type: 'model.mlp', position: [0, 440] },
-    { id: 'loss', type: 'loss.dsm', position: [0, 700] },
-    { id: 'adam', type: 'optim.adam', position: [0, 820] },
-    { id: 'train', type: 'train.fit', params: { steps: 100000, logEvery: 10 }, position: [340, 200] },
-  ],
-  [
-    ['data.dataset', 'train.dataset'],
-    ['sched.schedule', 'train.schedule'],
-    ['net.model', 'train.model'],
-    ['loss.loss', 'train.loss'],
-    ['adam.optimizer', 'train.optimizer'],
-  ],
-);
+const longTraining = toyTraining({ train: { steps: 100000 } });
 
 const runButton = (page: Page) => page.locator('[data-command="run.start"]');
 const stopButton = (page: Page) => page.locator('[data-command="run.stop"]');
@@ -31,16 +15,21 @@ for (const theme of ['light', 'dark'] as const) {
     await openEditor(page, 'backend=wasm');
     await load(page, longTraining);
     await expect(runButton(page)).toBeEnabled();
-    const box = (await runButton(page).boundingBox())!;
-    const at = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    const centre = async (command: string) => {
+      const box = (await page.locator(`sg-toolbar [data-command="${command}"]`).boundingBox())!;
+      return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    };
+    const [at, estimateAt] = [await centre('run.start'), await centre('run.estimate')];
     await page.mouse.click(at.x, at.y);
     await expect(stopButton(page)).toBeVisible();
-    // A second click where Run was must not stop the run it just started.
-    const under = await page.evaluate(({ x, y }) => {
-      const toolbar = document.querySelector('sg-app')!.shadowRoot!.querySelector('sg-toolbar')!;
-      return toolbar.shadowRoot!.elementFromPoint(x, y)?.closest('button')?.dataset.command ?? null;
-    }, at);
-    expect(under).not.toBe('run.stop');
+    // A second click where Run (or Estimate) was must not stop the run it just started.
+    for (const point of [at, estimateAt]) {
+      const under = await page.evaluate(({ x, y }) => {
+        const toolbar = document.querySelector('sg-app')!.shadowRoot!.querySelector('sg-toolbar')!;
+        return toolbar.shadowRoot!.elementFromPoint(x, y)?.closest('button')?.dataset.command ?? null;
+      }, point);
+      expect(under).not.toBe('run.stop');
+    }
 
     await stopButton(page).hover();
     const colours = await stopButton(page).evaluate((b) => {

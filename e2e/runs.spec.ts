@@ -1,32 +1,15 @@
 /** Run history: every run is recorded; two runs compare (param diff, overlaid loss, outputs); restore is one click. */
 import { expect, test } from '@playwright/test';
-import { card, clickCanvas, doc, graphOf, load, openEditor } from './editor-helpers';
+import { card, clickCanvas, doc, load, openEditor, toyTraining } from './editor-helpers';
 
 const tinyTraining = (steps: number) =>
-  graphOf(
-    [
-      { id: 'data', type: 'data.toy2d', params: { count: 200 }, position: [0, 0] },
-      { id: 'sched', type: 'noise.geometric', params: { levels: 4 }, position: [0, 260] },
-      { id: 'net', type: 'model.mlp', params: { width: 16 }, position: [0, 440] },
-      { id: 'loss', type: 'loss.dsm', position: [0, 700] },
-      { id: 'adam', type: 'optim.adam', position: [0, 820] },
-      {
-        id: 'train',
-        type: 'train.fit',
-        params: { steps, batchSize: 32, logEvery: 10 },
-        position: [340, 200],
-      },
-      { id: 'curve', type: 'view.loss', position: [680, 200] },
-    ],
-    [
-      ['data.dataset', 'train.dataset'],
-      ['sched.schedule', 'train.schedule'],
-      ['net.model', 'train.model'],
-      ['loss.loss', 'train.loss'],
-      ['adam.optimizer', 'train.optimizer'],
-      ['train.losses', 'curve.losses'],
-    ],
-  );
+  toyTraining({
+    data: { count: 200 },
+    sched: { levels: 4 },
+    net: { width: 16 },
+    train: { steps, batchSize: 32 },
+    curve: true,
+  });
 
 test('two runs are recorded, compared side by side, and a run restores its graph', async ({ page }) => {
   await openEditor(page, 'backend=wasm');

@@ -12,10 +12,13 @@ export interface RunArgs {
   seed?: number;
   sets: { nodeId: string; param: string; value: Json }[];
   saveCheckpoints: boolean;
+  /** Only estimate the run's time on this backend (a short calibration), print it and stop. */
+  estimate?: boolean;
 }
 
 export const USAGE = `Usage: scoregraph run <graph.json> [--out DIR] [--backend auto|webgpu|wasm|cpu] [--seed N]
                       [--set nodeId.param=value ...] [--save-checkpoints]
+                      [--estimate]
        scoregraph --help
 
 Runs a scoregraph graph headless and writes into --out (default ./out):
@@ -26,6 +29,8 @@ Runs a scoregraph graph headless and writes into --out (default ./out):
   <viewer>.png, .npy    each viewer's plot (the graph inside: drop it on the editor) and
                         its raw float32 array
   <node>.ckpt.json/.bin trained models, with --save-checkpoints
+  --estimate            only estimate how long the run takes here: a few seconds of the graph's
+                        own first long node on this backend, then print the estimate and stop
 Exit status: 0 done, 1 a node failed while running, 2 the graph or the flags are invalid.`;
 
 /** Parses argv (without `node script`); throws an Error with a user-facing message on bad flags. */
@@ -61,6 +66,9 @@ export function parseArgs(argv: readonly string[]): RunArgs {
         break;
       case '--save-checkpoints':
         args.saveCheckpoints = true;
+        break;
+      case '--estimate':
+        args.estimate = true;
         break;
       default:
         if (flag.startsWith('--')) throw new Error(`Unknown flag "${flag}".`);

@@ -3,7 +3,8 @@ import { readFile } from 'node:fs/promises';
 import { parseGraph, type Graph } from '../graph';
 import type { NodeRegistry } from '../nodes/registry';
 import { chooseNodeBackend, releaseNodeBackends, type NodeBackendChoice } from '../runtime/backend-node';
-import { compile } from '../runtime/compile';
+import { compile, type Plan } from '../runtime/compile';
+import { Calibration, describeEstimate, type RunEstimate } from '../runtime/estimate';
 import { DEFAULT_SEED, Executor } from '../runtime/execute';
 import { provenance } from '../runtime/provenance';
 import { parseArgs, USAGE, type RunArgs } from './args';
@@ -74,11 +75,32 @@ export async function runCli(argv: readonly string[], registry: NodeRegistry, io
     return EXIT.runFailed;
   }
   const { backend } = choice;
+  // Again, now that the backend is known: its memory limits can refuse a batch (train.fit).
+  const onBackend = compile(recheck.graph, registry, { backend });
+  if (!onBackend.ok) {
+    await releaseNodeBackends();
+    return invalid(
+      io,
+      args.graphPath,
+      onBackend.problems.map((p) => p.message),
+    );
+  }
   io.stderr(
     `scoregraph: running "${recheck.graph.name}" on ${backend} (${compiled.plan.steps.length} nodes; ${choice.reason})`,
   );
   // model.load names checkpoints by path here (in the browser: by id in its checkpoint store).
   const executor = new Executor(backend, { readCheckpoint: readCheckpointFile });
+  if (args.estimate) {
+    const estimate = await calibrate(executor, compiled.plan, args.seed);
+    executor.clear();
+    await releaseNodeBackends();
+    if (!estimate) {
+      io.stderr('scoregraph: the calibration run failed or measured nothing; run it to see why.');
+      return EXIT.runFailed;
+    }
+    io.stdout(describeEstimate(estimate, backend));
+    return EXIT.ok;
+  }
   const printer = new ProgressPrinter(io.stderr, io.tty ?? false);
   const result = await executor.execute(compiled.plan, {
     runId: 1,
@@ -103,6 +125,23 @@ export async function runCli(argv: readonly string[], registry: NodeRegistry, io
   }
   io.stdout(`Done in ${result.seconds.toFixed(1)} s. Wrote ${written.length} files to ${args.out}/`);
   return EXIT.ok;
+}
+
+/** Runs the plan just long enough to estimate it (src/runtime/estimate.ts), then stops it. */
+async function calibrate(
+  executor: Executor,
+  plan: Plan,
+  seed: number | undefined,
+): Promise<RunEstimate | null> {
+  const calibration = new Calibration();
+  const abort = new AbortController();
+  await executor.execute(plan, {
+    runId: 1,
+    signal: abort.signal,
+    seed,
+    onEvent: (event) => calibration.handle(event) && abort.abort(),
+  });
+  return calibration.result;
 }
 
 /** `scoregraph`, `--help`, `-h` or `help` anywhere before a graph path: usage on stdout, exit 0. */

@@ -82,10 +82,10 @@ export function displayShape(d: DisplayPayload): Json {
         lastStep: d.steps.at(-1) ?? null,
         firstLoss: d.loss[0] ?? null,
         finalLoss: d.loss.at(-1) ?? null,
-        ...(d.perLevel && d.sigmas
-          ? { perLevel: d.sigmas.map((sigma, i) => ({ sigma, loss: d.perLevel![i] })) }
-          : {}),
+        ...(d.perLevel && d.sigmas ? { perLevel: { sigma: [...d.sigmas], loss: [...d.perLevel] } } : {}),
       };
+    case 'metrics':
+      return { ...d.values }; // a metric's numbers themselves: they are the point of the node
   }
 }
 
@@ -107,4 +107,13 @@ function readable(value: Json | null): Json {
   if (value && typeof value === 'object')
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, readable(v)]));
   return value;
+}
+
+/** Indented JSON with short lists of plain values (sigmas, shapes, bounds) kept on one line. */
+export function formatSummary(summary: Json): string {
+  return (
+    JSON.stringify(summary, null, 2).replace(/\[\n\s*([^[\]{}]*?)\n\s*\]/g, (whole, items: string) =>
+      items.length > 400 ? whole : `[${items.split(/,\n\s*/).join(', ')}]`,
+    ) + '\n'
+  );
 }

@@ -10,7 +10,7 @@ import type { Provenance } from '../runtime/provenance';
 import type { WebGpuAdapterReport } from '../runtime/webgpu-backend';
 import type { RunArgs } from './args';
 import { checkpointFiles } from '../runtime/checkpoints/files';
-import { runSummary } from './summary';
+import { formatSummary, runSummary } from './summary';
 
 export async function writeOutputs(options: {
   args: RunArgs;
@@ -38,9 +38,6 @@ export async function writeOutputs(options: {
   }
   if (args.saveCheckpoints)
     for (const [name, bytes] of await checkpointFiles(plan, executor, provenance)) await write(name, bytes);
-  await write(
-    'summary.json',
-    JSON.stringify(runSummary(plan, result, executor, provenance, options.adapter), null, 2) + '\n',
-  );
+  await write('summary.json', formatSummary(runSummary(plan, result, executor, provenance, options.adapter)));
   return written;
 }

@@ -6,6 +6,8 @@ import dataMnist from './data/mnist';
 import dataPick from './data/pick';
 import dataToy2d from './data/toy2d';
 import maskShape from './mask/shape';
+import metricDigits from './metric/digits';
+import metricPoints from './metric/points';
 import modelLoad from './model/load';
 import modelMlp from './model/mlp';
 import modelNcsn from './model/ncsn';
@@ -46,4 +48,6 @@ export const ALL_KINDS: readonly AnyNodeKind[] = [
   viewImages,
   viewPoints,
   viewLoss,
+  metricDigits,
+  metricPoints,
 ];

@@ -1,13 +1,14 @@
 /**
- * defineNode: a node kind declared in one place — sockets, params, docs, shape inference and
- * run() — so validation, defaults, the editor's controls, the docs and the runtime all read
- * the same declaration.
+ * A node kind: its declaration (sockets, params, docs, infer, summarize; tfjs-free, what the
+ * editor, validation and the docs read) and its run body, joined at one seam, `lazy`, that
+ * loads the kind's `x.run.ts` (and with it tfjs and the science) on the first run.
+ * See docs/adding-a-node-kind.md.
  */
 import type { Json, KindSpec, ParamSpec, ParamValues, Problem, SocketSpec } from '../graph';
 import type { CheckpointData } from '../graph/checkpoint-header';
 import type { DisplayPayload } from './display';
-import type { Meta, OutputMeta, SocketTypeName } from './meta';
-import type { SocketValues } from './values';
+import type { Meta, OutputMeta, SocketTypeName } from './sockets';
+import type { SocketValues } from './sockets';
 
 type Sockets = Record<string, SocketSpec>;
 type Params = Record<string, ParamSpec>;
@@ -49,6 +50,8 @@ export interface InferContext<P extends Params, I extends Sockets> {
   readonly nodeId: string;
   readonly params: ParamValues<P>;
   readonly inputs: InputMetas<I>;
+  /** The backend the run will use, when compile() is told (CLI, worker); undefined in the editor's live check. */
+  readonly backend?: string;
 }
 
 /** A compile-time problem thrown from infer(); nodeId defaults to the node being inferred. */

@@ -40,4 +40,16 @@ export interface LossDisplay {
   caption?: string;
 }
 
-export type DisplayPayload = ImagesDisplay | PointsDisplay | LossDisplay;
+/** Quality numbers beside a small bar chart (a metric node's result). */
+export interface MetricsDisplay {
+  kind: 'metrics';
+  /** What is shown, in order: a label, the value as text, and context (a floor, a ceiling). */
+  rows: { label: string; value: string; note?: string }[];
+  /** The small histogram: one bar per label (samples per digit, distances side by side). */
+  bars: { title: string; labels: string[]; values: number[] };
+  /** The same numbers for machines (summary.json): unrounded. */
+  values: Record<string, number | number[]>;
+  caption?: string;
+}
+
+export type DisplayPayload = ImagesDisplay | PointsDisplay | LossDisplay | MetricsDisplay;

@@ -1,5 +1,11 @@
 /** Draws any viewer display as an RGBA raster (the CLI's PNGs; the editor draws on canvases). */
-import type { DisplayPayload, ImagesDisplay, LossDisplay, PointsDisplay } from '../nodes/display';
+import type {
+  DisplayPayload,
+  ImagesDisplay,
+  LossDisplay,
+  MetricsDisplay,
+  PointsDisplay,
+} from '../nodes/display';
 import { hexToRgb, plotPalette } from './palette';
 import { drawFrame, drawLegend } from './plot-frame';
 import { Raster, type Rgb } from './raster';
@@ -23,6 +29,8 @@ export function drawDisplay(display: DisplayPayload): Raster {
       return drawPoints(display);
     case 'loss':
       return drawLoss(display);
+    case 'metrics':
+      return drawBars(display);
   }
 }
 
@@ -149,6 +157,24 @@ function drawCurve(
     r.rgba.set(sub.rgba.subarray(y * width * 4, (y + 1) * width * 4), (y * r.width + left) * 4);
 }
 
+/** A metric's bar chart (the numbers are in summary.json and the .npy; the bars carry no text). */
+export function drawBars(d: MetricsDisplay, width = 320, height = 160): Raster {
+  const r = new Raster(width, height, PLOT_COLORS.background);
+  const pad = 12;
+  const { values } = d.bars;
+  r.line(pad, height - pad, width - pad, height - pad, PLOT_COLORS.text);
+  const top = Math.max(...values.filter(Number.isFinite), 1e-12);
+  const slot = (width - 2 * pad) / Math.max(1, values.length);
+  values.forEach((v, i) => {
+    if (!(v > 0)) return;
+    const h = (Math.min(v, top) / top) * (height - 2 * pad);
+    const x0 = Math.round(pad + i * slot + slot * 0.15);
+    const x1 = Math.round(pad + (i + 1) * slot - slot * 0.15);
+    for (let x = x0; x <= x1; x++) r.line(x, height - pad, x, height - pad - h, PLOT_COLORS.samples);
+  });
+  return r;
+}
+
 /** The raw numbers behind a display, for .npy export: images [N,H,W,C], points [N,2], loss [K,2] (step, loss). */
 export function displayArray(d: DisplayPayload): { data: Float32Array; shape: number[] } {
   switch (d.kind) {
@@ -161,5 +187,7 @@ export function displayArray(d: DisplayPayload): { data: Float32Array; shape: nu
       d.steps.forEach((s, i) => data.set([s, d.loss[i]], i * 2));
       return { data, shape: [d.steps.length, 2] };
     }
+    case 'metrics':
+      return { data: Float32Array.from(d.bars.values), shape: [d.bars.values.length] };
   }
 }

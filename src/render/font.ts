@@ -15,12 +15,14 @@ const COLUMNS =
   '44444438fc1824241818242418fc7c08040408485454542404043f44243c4040207c1c2040201c3c4030403c44281028' +
   '444c9090907c4464544c443844443c04221408142208082a1c08';
 
-const GLYPHS = new Map<string, number[]>(
-  [...CHARS].map((c, i) => [
+const GLYPHS = new Map<string, readonly number[]>([
+  ['•', [0, 0, 0x08, 0, 0]],
+  ["'", [0, 0, 0x07, 0, 0]],
+  ...[...CHARS].map((c, i): [string, number[]] => [
     c,
     [0, 1, 2, 3, 4].map((k) => parseInt(COLUMNS.slice((i * 5 + k) * 2, (i * 5 + k) * 2 + 2), 16)),
   ]),
-);
+]);
 
 /** Width of one character cell in pixels at scale 1 (5 columns + 1 of spacing). */
 export const CHAR_WIDTH = 6;
@@ -28,8 +30,11 @@ export const CHAR_HEIGHT = 8;
 
 /** The columns of a glyph; unknown characters draw as "?". */
 export function glyph(char: string): readonly number[] {
-  return GLYPHS.get(char) ?? GLYPHS.get(char.toLowerCase()) ?? GLYPHS.get('?')!;
+  return GLYPHS.get(ALIASES[char] ?? char) ?? GLYPHS.get(char.toLowerCase()) ?? GLYPHS.get('?')!;
 }
+
+/** Characters drawn with another glyph (dashes as hyphens, the middle dot as a period raised). */
+const ALIASES: Record<string, string> = { '–': '-', '—': '-', '−': '-', '·': '•', '’': "'" };
 
 export function textWidth(text: string, scale = 1): number {
   return [...text].length * CHAR_WIDTH * scale - scale;

@@ -32,20 +32,22 @@ export function ticks(axis: Axis, target = 5): number[] {
     const hi = Math.ceil(Math.log10(axis.max));
     const inRange = (v: number) => v >= axis.min * 0.999 && v <= axis.max * 1.001;
     // Few decades: 1, 2, 5 × 10^k; many: every power of ten (or every other one, and so on).
-    const mantissas = hi - lo <= 2 ? [1, 2, 5] : [1];
+    const mantissas = hi - lo <= 3 ? [1, 2, 5] : [1];
     const every = Math.max(1, Math.ceil((hi - lo) / target));
     const out: number[] = [];
     for (let k = lo; k <= hi; k += every)
       for (const m of mantissas) if (inRange(m * 10 ** k)) out.push(Number((m * 10 ** k).toPrecision(6)));
-    return out.length ? out : [axis.min, axis.max];
+    // Within one decade powers of ten are too sparse: fall back to round linear steps.
+    return out.length >= 2 ? out : ticks({ ...axis, log: false }, target).filter((v) => v > 0);
   }
   const span = axis.max - axis.min || 1;
   const raw = span / target;
   const power = 10 ** Math.floor(Math.log10(raw));
   const step = [1, 2, 5, 10].map((m) => m * power).find((s) => s >= raw) ?? 10 * power;
   const out: number[] = [];
-  for (let v = Math.ceil(axis.min / step) * step; v <= axis.max + step * 1e-9; v += step)
-    out.push(Math.abs(v) < step * 1e-9 ? 0 : v);
+  // Whole multiples of the step, rounded so 0.6 prints as 0.6, not 0.6000000000000001.
+  for (let k = Math.ceil(axis.min / step - 1e-9); k * step <= axis.max + step * 1e-9; k++)
+    out.push(Number((k * step).toPrecision(12)));
   return out;
 }
 

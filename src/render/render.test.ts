@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { hasNumpy } from '../../test-support/has-numpy';
-import { displayArray, drawImages, drawLoss, drawPoints, PLOT_COLORS } from './draw-display';
+import { displayArray, drawBars, drawImages, drawLoss, drawPoints, PLOT_COLORS } from './draw-display';
 import { ticks, tickLabel } from './plot-frame';
 import { encodeNpy } from './npy';
 import { crc32, encodePng } from './png';
@@ -145,10 +145,38 @@ describe('display rasters', () => {
 
 describe('axis ticks', () => {
   it('steps of 1, 2 or 5 × 10^k on linear axes, powers of ten on log axes', () => {
-    expect(ticks({ min: 0, max: 1, label: '' })).toEqual([0, 0.2, 0.4, 0.6000000000000001, 0.8, 1]);
+    expect(ticks({ min: 0, max: 1, label: '' })).toEqual([0, 0.2, 0.4, 0.6, 0.8, 1]);
     expect(ticks({ min: -3, max: 17, label: '' })).toEqual([0, 5, 10, 15]);
     expect(ticks({ min: 0.004, max: 2, label: '', log: true })).toEqual([0.01, 0.1, 1]);
     expect(ticks({ min: 0.2, max: 1.1, label: '', log: true })).toEqual([0.2, 0.5, 1]);
+    expect(ticks({ min: 0.537, max: 0.839, label: '', log: true })).toEqual([0.6, 0.7, 0.8]); // within a decade: linear steps;
     expect([0, 0.5, 1e-4, 25000, 12].map(tickLabel)).toEqual(['0', '0.5', '1e-4', '3e4', '12']);
+  });
+});
+
+describe('metric bars', () => {
+  it('draws one bar per value, as tall as its share of the largest, and exports the values', () => {
+    const display = {
+      kind: 'metrics' as const,
+      rows: [],
+      bars: { title: 'per digit', labels: ['0', '1', '2', '3'], values: [4, 2, 0, 1] },
+      values: {},
+    };
+    const r = drawBars(display, 120, 112);
+    const [sr, sg, sb] = PLOT_COLORS.samples;
+    const height = (column: number) => {
+      let n = 0;
+      for (let y = 0; y < 112; y++) {
+        const o = (y * 120 + column) * 4;
+        if (r.rgba[o] === sr && r.rgba[o + 1] === sg && r.rgba[o + 2] === sb) n++;
+      }
+      return n;
+    };
+    // slots of 24 px from x = 12: the bar centres are at 24, 48, 72, 96; the plot is 88 px tall
+    expect(height(24)).toBeGreaterThanOrEqual(88);
+    expect(Math.abs(height(48) - 44)).toBeLessThanOrEqual(1);
+    expect(height(72)).toBe(0);
+    expect(Math.abs(height(96) - 22)).toBeLessThanOrEqual(1);
+    expect(displayArray(display)).toEqual({ data: Float32Array.of(4, 2, 0, 1), shape: [4] });
   });
 });

@@ -11,6 +11,7 @@ import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import { patchBackend } from './patch-backend';
 import type { BackendName } from './protocol';
+import { registerWebGpuBackend } from './webgpu-backend';
 
 export interface BackendChoice {
   backend: BackendName;
@@ -67,6 +68,17 @@ async function start(name: BackendName): Promise<boolean> {
   console.warn = (...args: unknown[]) => void heard.push(args.map(String).join(' '));
   try {
     if (name === 'webgl') tf.env().set('SOFTWARE_WEBGL_ENABLED', true);
+    if (name === 'webgpu') {
+      // tfjs's own registration leaves most device limits at WebGPU's defaults (8 storage
+      // buffers per stage where adapters offer 16): ask for the adapter's, as in Node.
+      const gpu = (navigator as Navigator & { gpu?: GPU }).gpu;
+      const adapter = await gpu?.requestAdapter({ powerPreference: 'high-performance' });
+      if (!adapter) {
+        lastFailure = 'no WebGPU adapter';
+        return false;
+      }
+      registerWebGpuBackend(adapter);
+    }
     if (!(await tf.setBackend(name))) {
       lastFailure = heard.find((h) => !/^Initialization of backend/.test(h))?.split('\n')[0] ?? '';
       return false;

@@ -52,6 +52,11 @@ export function nodeWebGpuAdapter(): WebGpuAdapterReport | undefined {
   return adapter;
 }
 
+function onWebGpu(prefix: string): NodeBackendChoice {
+  if (!adapter) throw new Error('WebGPU started without an adapter report.');
+  return { backend: 'webgpu', reason: `${prefix}WebGPU on ${adapterLine(adapter)}`, adapter };
+}
+
 /**
  * `--backend auto|webgpu|wasm|cpu`: starts it and says why. `auto` probes Dawn and takes WebGPU
  * only on a hardware adapter (a software one such as lavapipe is slower than WASM).
@@ -60,7 +65,7 @@ export async function chooseNodeBackend(asked: NodeBackendName | 'auto'): Promis
   if (asked !== 'auto') {
     const backend = (await useNodeBackend(asked)) as NodeBackendName;
     return backend === 'webgpu'
-      ? { backend, reason: `WebGPU on ${adapterLine(adapter!)}`, adapter }
+      ? onWebGpu('')
       : { backend, reason: asked === 'wasm' ? 'WASM' : 'the plain CPU backend' };
   }
   let why: string;
@@ -70,7 +75,7 @@ export async function chooseNodeBackend(asked: NodeBackendName | 'auto'): Promis
     const found = await findDawnAdapter();
     if (found.adapter && !found.report.software) {
       await useNodeBackend('webgpu');
-      return { backend: 'webgpu', reason: `auto: WebGPU on ${adapterLine(adapter!)}`, adapter };
+      return onWebGpu('auto: ');
     }
     why = found.adapter
       ? `WebGPU's adapter is software (${adapterLine(found.report)})`

@@ -12,7 +12,7 @@ import {
   type SocketSpec,
 } from '../graph';
 import { InferError, type AnyNodeKind } from '../nodes/define';
-import type { Meta } from '../nodes/meta';
+import type { Meta } from '../nodes/sockets';
 import type { NodeRegistry } from '../nodes/registry';
 import { resolveParams } from '../nodes/resolve-params';
 
@@ -36,6 +36,8 @@ export type CompileResult = { ok: true; plan: Plan } | { ok: false; problems: Pr
 export interface CompileOptions {
   /** Only these nodes and everything upstream of them (default: the whole graph). */
   targets?: readonly string[];
+  /** The backend the plan will run on, when known: checks that depend on it (memory) run too. */
+  backend?: string;
 }
 
 export function compile(graph: Graph, registry: NodeRegistry, options: CompileOptions = {}): CompileResult {
@@ -83,7 +85,7 @@ export function compile(graph: Graph, registry: NodeRegistry, options: CompileOp
       inputMetas[socket] = source ? metas.get(source.nodeId)![source.socket] : undefined;
     }
     try {
-      const out = kind.infer({ nodeId: id, params, inputs: inputMetas });
+      const out = kind.infer({ nodeId: id, params, inputs: inputMetas, backend: options.backend });
       const withSource: Record<string, Meta> = {};
       for (const socket of Object.keys(kind.outputs))
         withSource[socket] = { ...out[socket], source: id } as Meta;

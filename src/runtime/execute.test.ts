@@ -5,6 +5,8 @@ import { useNodeBackend } from './backend-node';
 import { compile, type Plan } from './compile';
 import type { RunEvent } from './events';
 import { Executor } from './execute';
+import { defineNode } from '../nodes/define';
+import { NodeRegistry } from '../nodes/registry';
 import { testRegistry } from './test-kinds';
 
 const graph = (nodes: GraphNode[], edges: [string, string][]): Graph => ({
@@ -155,5 +157,47 @@ describe('compile', () => {
     expect(all.ok && all.plan.steps.map((s) => s.nodeId)).toEqual(['src', 'loop', 'plus']);
     const part = compile(shuffled, testRegistry, { targets: ['loop'] });
     expect(part.ok && part.plan.steps.map((s) => s.nodeId)).toEqual(['src', 'loop']);
+  });
+});
+
+describe('infer() on the values that arrive', () => {
+  // Says it makes 4 points, makes 600: only the values show it.
+  const liar = defineNode({
+    type: 'test.liar',
+    title: 'Liar',
+    category: 'Test',
+    doc: 'Declares 4 points, outputs 600.',
+    inputs: {},
+    outputs: { samples: { type: 'Samples' } },
+    params: {},
+    infer: () => ({ samples: { kind: 'points' as const, shape: [2], count: 4 } }),
+    async run() {
+      return { samples: { kind: 'points' as const, data: tf.zeros([600, 2]) } };
+    },
+  });
+  const registry = new NodeRegistry([...testRegistry.all(), liar]);
+
+  it('runs infer again before run(): a rule infer() states holds for the actual values', async () => {
+    const g = graph(
+      [
+        { id: 'src', type: 'test.liar', params: {} },
+        { id: 'plus', type: 'test.add', params: { amount: 1 } },
+      ],
+      [['src.samples', 'plus.samples']],
+    );
+    const compiled = compile(g, registry);
+    expect(compiled.ok).toBe(true); // 4 points: test.add's limit of 500 holds at compile time
+    if (!compiled.ok) return;
+    const ex = new Executor('cpu');
+    const before = tf.memory().numTensors;
+    const result = await ex.execute(compiled.plan, { runId: 1, signal: new AbortController().signal });
+    expect(result.status).toBe('error');
+    expect(result.nodes.get('plus')).toMatchObject({
+      status: 'error',
+      message: 'Node "plus" (test.add) failed: Too many points for test.add.',
+    });
+    expect(ex.outputsOf('plus')).toBeUndefined();
+    ex.clear();
+    expect(tf.memory().numTensors).toBe(before);
   });
 });

@@ -2,9 +2,10 @@
  * How a result was made, stamped on summary.json, every PNG and every checkpoint: the graph's
  * content hash, the run seed, the backend, and the scoregraph and TensorFlow.js versions. Two
  * outputs with the same stamp come from the same computation (bit for bit on one backend).
+ * tfjs-free (versions come from the package files), so the editor stamps its PNGs too.
  */
-import * as tf from '@tensorflow/tfjs';
 import type { Graph } from '../graph';
+import tfjsPackage from '@tensorflow/tfjs-core/package.json';
 import packageJson from '../../package.json';
 import { graphHash } from './graph-hash';
 
@@ -22,6 +23,6 @@ export function provenance(graph: Graph, seed: number, backend: string): Provena
     seed,
     backend,
     scoregraph: packageJson.version,
-    tfjs: tf.version_core,
+    tfjs: tfjsPackage.version,
   };
 }

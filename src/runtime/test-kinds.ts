@@ -3,7 +3,7 @@ import * as tf from '@tensorflow/tfjs';
 import { integer, number } from '../graph';
 import { defineNode, InferError } from '../nodes/define';
 import { NodeRegistry } from '../nodes/registry';
-import type { SamplesValue } from '../nodes/values';
+import type { SamplesValue } from '../nodes/sockets';
 
 const samples = (data: tf.Tensor): SamplesValue => ({ kind: 'points', data });
 

@@ -62,7 +62,10 @@ export function createWorkerHost({ post, chooseBackend }: HostOptions): (message
           active.controller.abort();
           await active.done;
         }
-        const compiled = compile(message.graph, registry, { targets: message.targets });
+        const compiled = compile(message.graph, registry, {
+          targets: message.targets,
+          backend: executor.backend,
+        });
         if (!compiled.ok) {
           const text = compiled.problems.map((p) => p.message).join('\n');
           post({

@@ -91,7 +91,6 @@ describe('step memory and micro-batches', () => {
     await useNodeBackend('wasm'); // the engine counts the same bytes on every backend; wasm is faster
     for (const [arch, conditioning] of [
       ['compact', 'divide-by-sigma'],
-      ['refinenet', 'divide-by-sigma'],
       ['refinenet', 'conditional-norm'],
     ] as const) {
       const config = { arch, ngf: 4, norm: 'instance++', conditioning } as const;
@@ -153,7 +152,7 @@ describe('step memory and micro-batches', () => {
         shape: [28, 28, 1],
         parameters: countParameters(net.weightSpecs),
       });
-      // about 45 MB an item for the compact net: a whole batch of 128 is several GiB
+      // about 50 MB an item for the compact net, 80 MB for the RefineNet: a whole batch of 128 is 6–10 GB
       expect(memory.fixedBytes + 128 * memory.perItemBytes).toBeGreaterThan(4 * 2 ** 30);
       const plan = planMicroBatches(memory, 128, 'wasm');
       expect(plan.count).toBeGreaterThan(1);

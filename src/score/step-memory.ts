@@ -135,9 +135,11 @@ export function estimateStepMemory(input: StepMemoryInput): StepMemory {
 }
 
 /**
- * Bytes a step may use per backend. WASM's heap is one 32-bit linear memory (4 GiB at most,
- * and tfjs's JS side addresses it safely below 2 GiB), shared with the data set and the
- * weights; the others are generous guesses (GPU memory is not queryable from tfjs).
+ * Bytes a step may use per backend. WASM's heap is one 32-bit linear memory (tfjs's build grows
+ * it to 4 GiB at most), shared with the data set, the weights and the allocator's slack: a
+ * whole-batch step of the compact mnist-ncsnv2 net (6.4 GB estimated) failed with "memory access out of
+ * bounds", and in micro-batches under this budget the process peaked at 1.3 GB. The others are
+ * generous guesses (GPU memory is not queryable from tfjs).
  */
 export const STEP_BUDGET_BYTES: Readonly<Record<string, number>> = {
   wasm: 1.25 * 2 ** 30,

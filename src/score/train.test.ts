@@ -121,6 +121,24 @@ describe('DSM training loop', () => {
     data.dispose();
   });
 
+  it('micro-batches give the same run (up to float sums) and the log says the batch was split', async () => {
+    const data = swissRoll(100, 2);
+    const run = async (microBatch?: number) => {
+      const r = await train(options({ network: smallMlp(), data, microBatch }));
+      const out = { loss: r.log.loss, microBatch: r.log.microBatch, ema: weightValues(r.model.ema) };
+      r.model.dispose();
+      return out;
+    };
+    const whole = await run();
+    const split = await run(10);
+    expect(whole.microBatch).toBeUndefined();
+    expect(split.microBatch).toBe(10);
+    split.loss.forEach((v, i) => expect(v).toBeCloseTo(whole.loss[i], 3));
+    const [a, b] = [whole.ema, split.ema];
+    expect(Math.max(...a.map((v, i) => Math.abs(v - b[i])))).toBeLessThan(1e-4);
+    data.dispose();
+  });
+
   it('EMA after one step: bias-corrected = the trained weights; plain = m·init + (1 − m)·trained', async () => {
     const data = swissRoll(64, 4);
     const network = smallMlp();

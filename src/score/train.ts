@@ -154,6 +154,7 @@ export async function train(o: TrainOptions): Promise<TrainResult> {
     loss: [],
     perLevel: new Array<number>(levels).fill(NaN),
     sigmas: [...o.sigmas],
+    ...(o.microBatch && o.microBatch < o.batchSize ? { microBatch: o.microBatch } : {}),
   };
   let done = 0;
   let stopped: string | null = null;

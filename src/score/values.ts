@@ -1,5 +1,5 @@
 /**
- * The science-level values that flow between nodes (see src/nodes/values.ts for ownership rules).
+ * The science-level values that flow between nodes (see src/nodes/sockets.ts for ownership rules).
  * Tensors here are owned by the value; `dispose()` frees them all.
  */
 import type { Tensor, Tensor1D } from '@tensorflow/tfjs';
@@ -88,4 +88,6 @@ export interface LossLog {
   sigmas: number[];
   /** Why training stopped before its last step (the loss diverged), when it did. */
   stopped?: string;
+  /** Items per gradient pass when a batch was split to fit in memory (absent: whole batches). */
+  microBatch?: number;
 }

@@ -4,7 +4,9 @@
  * graph's description, every problem (click to go to the node), and the keyboard shortcuts.
  */
 import { LitElement, css, html, nothing } from 'lit';
-import { SOCKET_TYPES, describeAllowed, type KindSpec, type SocketSpec } from '../../graph';
+import { SOCKETS } from '../../nodes/sockets';
+import { SOCKET_COLORS } from './socket-colors';
+import { describeAllowed, type KindSpec, type SocketSpec } from '../../graph';
 import { describeChord } from '../commands/keys';
 import type { EditorController } from './editor-controller';
 import { Subscribe } from './subscribe';
@@ -140,10 +142,10 @@ export class SgInspector extends LitElement {
         ${Object.entries(list).map(
           ([key, s]) =>
             html`<dt>
-                <span class="sock" style="--c:${SOCKET_TYPES[s.type].color}"></span>${key}
+                <span class="sock" style="--c:${SOCKET_COLORS[s.type]}"></span>${key}
                 <small>${s.type}${s.optional ? ', optional' : ''}</small>
               </dt>
-              <dd>${s.doc ?? SOCKET_TYPES[s.type].doc}</dd>`,
+              <dd>${s.doc ?? SOCKETS[s.type].doc}</dd>`,
         )}
       </dl>`;
     return html`

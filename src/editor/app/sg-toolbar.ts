@@ -57,21 +57,20 @@ export class SgToolbar extends LitElement {
       ${this.button('view.arrange', 'Arrange')} ${this.button('view.runs', 'Runs')}
       <span class="grow"></span>
       ${
-        // Stop comes up left of Run, never under the pointer that just pressed Run.
+        // Stop comes up left of Estimate and Run (which stay put, disabled), never under the
+        // pointer that just pressed one of them.
         running
-          ? html`${this.button('run.stop', '■ Stop', 'stop')} ${this.button('run.start', '▶ Run', 'primary')}`
-          : html`${
-              blocked && e.doc.graph.nodes.length
-                ? html`<span
-                    class="reason ${e.problems.summary.value.all.length ? 'problem' : ''}"
-                    data-testid="run-reason"
-                    title=${blocked}
-                    >${blocked}</span
-                  >`
-                : nothing
-            }
-            ${this.button('run.start', '▶ Run', 'primary')}`
+          ? this.button('run.stop', '■ Stop', 'stop')
+          : blocked && e.doc.graph.nodes.length
+            ? html`<span
+                class="reason ${e.problems.summary.value.all.length ? 'problem' : ''}"
+                data-testid="run-reason"
+                title=${blocked}
+                >${blocked}</span
+              >`
+            : nothing
       }
+      ${this.button('run.estimate', '⏱ Estimate')} ${this.button('run.start', '▶ Run', 'primary')}
       <span
         class="backend ${backend?.warning ? 'warn' : ''}"
         data-testid="backend"

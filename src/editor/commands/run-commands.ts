@@ -1,5 +1,6 @@
 /** Run commands: run everything (Ctrl+Enter), run up to the selected nodes, stop, clear the cache. */
 import type { EditorController } from '../app/editor-controller';
+import { estimateRun } from './estimate-run';
 import type { Command } from './registry';
 
 /** Why the graph cannot run now, or null. */
@@ -40,6 +41,13 @@ export function runCommands(editor: EditorController): Command[] {
       doc: 'Runs only the selected nodes and what they need.',
       disabled: () => runBlocked(editor) ?? (editor.selectedIds().length ? null : 'Select nodes first.'),
       run: () => start(editor.selectedIds()),
+    },
+    {
+      id: 'run.estimate',
+      label: 'Estimate time',
+      doc: 'Runs the graph for a few seconds on this backend, then says how long the whole run will take.',
+      disabled: () => runBlocked(editor),
+      run: () => estimateRun(editor),
     },
     {
       id: 'run.stop',

@@ -15,6 +15,7 @@ import { bundledPresets, DEFAULT_PRESET, type Preset } from './presets';
 import { graphFromBytes, graphFromText } from './read-graph';
 import { graphTextFromHash, shareLink } from './share-link';
 import { viewerPng } from './viewer-png';
+import { provenance } from '../../runtime/provenance';
 
 export interface FileEnvironment {
   storage: KeyValue;
@@ -168,7 +169,9 @@ export class FileController {
       return;
     }
     const graph = this.editor.currentGraph();
-    download(imageFileName(graph.name, nodeId), await viewerPng(display, graph), 'image/png');
+    const made = this.editor.run.lastRun.value;
+    const stamp = made ? provenance(graph, made.seed, made.backend) : undefined;
+    download(imageFileName(graph.name, nodeId), await viewerPng(display, graph, stamp), 'image/png');
   }
 
   show(dialog: FileDialog | null): void {

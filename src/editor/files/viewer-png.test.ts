@@ -5,6 +5,9 @@ import { corpusCatalog } from '../../graph/corpus/catalog';
 import { graphFromBytes } from './read-graph';
 import { testGraph } from './test-graph';
 import { viewerPng } from './viewer-png';
+import { readGraphPng } from '../../render/graph-png';
+import { graphHash } from '../../runtime/graph-hash';
+import { provenance } from '../../runtime/provenance';
 
 describe('viewer PNG export', () => {
   it('writes the image with the graph inside, and the graph comes back from the file', async () => {
@@ -41,5 +44,22 @@ describe('viewer PNG export', () => {
     for (let i = 0; i < raw.length; i++) if (i % (width * 4 + 1) !== 0) values.add(raw[i]);
     expect(values.has(0)).toBe(true);
     expect(values.has(255)).toBe(true);
+  });
+
+  it('carries the provenance of the run that made it, and the same graph hash the CLI writes', async () => {
+    const graph = testGraph();
+    const display = {
+      kind: 'points' as const,
+      points: new Float32Array([0.2, 0.4]),
+      bounds: [0, 1, 0, 1] as [number, number, number, number],
+    };
+    const stamp = provenance(graph, 7, 'webgl');
+    const read = readGraphPng(await viewerPng(display, graph, stamp));
+    expect(read.ok && read.provenance).toEqual({ ...stamp, graphHash: graphHash(graph) });
+    expect(stamp).toMatchObject({
+      seed: 7,
+      backend: 'webgl',
+      tfjs: expect.stringMatching(/^\d+\.\d+\.\d+$/),
+    });
   });
 });

@@ -1,6 +1,8 @@
 /** A card's sockets: typed and coloured, lit up or dimmed while a wire is dragged, ringed when missing. */
+import { SOCKETS } from '../../nodes/sockets';
+import { SOCKET_COLORS } from '../app/socket-colors';
 import { html } from 'lit';
-import { SOCKET_TYPES, socketsCompatible, type Problem, type SocketSpec } from '../../graph';
+import { socketsCompatible, type Problem, type SocketSpec } from '../../graph';
 import type { Side } from '../rete/signals';
 import type { WireDrag } from './card-context';
 
@@ -12,7 +14,6 @@ export function portsTemplate(
   wire: WireDrag | null,
 ) {
   return Object.entries(sockets).map(([key, spec]) => {
-    const type = SOCKET_TYPES[spec.type];
     let reach = '';
     if (wire && !(wire.nodeId === nodeId && wire.key === key && wire.side === side)) {
       const fits =
@@ -24,7 +25,7 @@ export function portsTemplate(
       reach = fits ? 'target' : 'dim';
     }
     const missing = side === 'input' && problems.some((p) => p.socket === key);
-    const tip = `${key}: ${spec.type}${spec.optional ? ' (optional)' : ''}\n${spec.doc ?? type.doc}`;
+    const tip = `${key}: ${spec.type}${spec.optional ? ' (optional)' : ''}\n${spec.doc ?? SOCKETS[spec.type].doc}`;
     return html`<div class="port ${side} ${reach}" data-testid=${`${side}-${key}`} title=${tip}>
       <span
         class="socket ${missing ? 'missing' : ''}"
@@ -32,7 +33,7 @@ export function portsTemplate(
         data-side=${side}
         data-key=${key}
         data-type=${spec.type}
-        style="--sock:${type.color}"
+        style="--sock:${SOCKET_COLORS[spec.type]}"
       ></span>
       <span class="port-label">${key}</span>
       <span class="port-type">${spec.type}</span>

@@ -2,7 +2,8 @@
 import { html, nothing, render, svg } from 'lit';
 import type { NodeEditor } from 'rete';
 import { classicConnectionPath } from 'rete-render-utils';
-import { SOCKET_TYPES, isSocketType } from '../../graph';
+import { isSocketType } from '../../graph';
+import { SOCKET_COLORS } from '../app/socket-colors';
 import type { Schemes, SgConnection } from '../rete/scheme';
 import type { Store } from '../state/store';
 import { onNextFrame } from './frame';
@@ -79,6 +80,6 @@ export class WireView {
     const other = this.payload.target ? this.editor.getNode(this.payload.target) : undefined;
     const inName = other?.inputs[String(this.payload.targetInput)]?.socket.name;
     const type = name ?? inName ?? '';
-    return isSocketType(type) ? SOCKET_TYPES[type].color : 'var(--sg-muted)';
+    return isSocketType(type) ? SOCKET_COLORS[type] : 'var(--sg-muted)';
   }
 }

@@ -45,6 +45,8 @@ export function compactDisplay(display: DisplayPayload): DisplayPayload {
       return compactPoints(display);
     case 'loss':
       return compactLoss(display);
+    case 'metrics':
+      return display; // a few numbers and bars: already small
   }
 }
 

@@ -9,7 +9,9 @@ describe('run state', () => {
     const state = new RunState();
     let heard = 0;
     state.nodes.listenKey('a', () => heard++);
+    expect(state.lastRun.value).toBeNull();
     state.apply({ type: 'run-started', runId: 1, nodeIds: ['a', 'b'], backend: 'wasm', seed: 1 });
+    expect(state.lastRun.value).toEqual({ backend: 'wasm', seed: 1 });
     state.apply({ type: 'queued', runId: 1, nodeId: 'a' });
     state.apply({ type: 'started', runId: 1, nodeId: 'a' });
     state.apply({ type: 'progress', runId: 1, nodeId: 'a', fraction: 0.5, text: 'step 5/10' });

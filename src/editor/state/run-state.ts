@@ -30,6 +30,8 @@ export class RunState {
   /** Last display per node: kept across runs until a new one arrives. */
   readonly displays = new KeyedStore<DisplayPayload>();
   readonly run = new Store<RunSummary>({ running: false, runId: null, status: 'idle' });
+  /** Backend and seed of the latest run (what made the displays; exported PNGs carry them). */
+  readonly lastRun = new Store<{ backend: string; seed: number } | null>(null);
   private readonly meters = new Map<string, PaceMeter>();
 
   /** `now` in milliseconds (a parameter for tests). */
@@ -43,6 +45,7 @@ export class RunState {
         this.meters.clear();
         this.nodes.replaceAll(new Map(event.nodeIds.map((id) => [id, { status: 'idle' } as NodeRun])));
         this.run.set({ running: true, runId: event.runId, status: 'running' });
+        this.lastRun.set({ backend: event.backend, seed: event.seed });
         return;
       case 'queued':
         return this.patch(event.nodeId, { status: 'queued' });

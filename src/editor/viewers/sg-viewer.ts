@@ -6,6 +6,7 @@ import { CHART_HEIGHT, VIEW_WIDTH } from './canvas-size';
 import './sg-image-grid';
 import './sg-scatter';
 import './sg-loss-chart';
+import './sg-metrics';
 
 export class SgViewer extends LitElement {
   static override properties = {
@@ -108,6 +109,8 @@ export class SgViewer extends LitElement {
         return html`<sg-scatter .display=${d} .width=${this.width}></sg-scatter>`;
       case 'loss':
         return html`<sg-loss-chart .display=${d} .width=${this.width}></sg-loss-chart>`;
+      case 'metrics':
+        return html`<sg-metrics .display=${d} .width=${this.width}></sg-metrics>`;
     }
   }
 }

@@ -5,7 +5,7 @@
  */
 import type { NodeRegistry } from '../../nodes/registry';
 import type { ResolvedValues } from '../../nodes/torch-form';
-import type { DatasetValue, ScheduleValue } from '../../nodes/values';
+import type { DatasetValue, ScheduleValue } from '../../nodes/sockets';
 import { compile } from '../../runtime/compile';
 import { Executor } from '../../runtime/execute';
 import { stepSizeForSchedule } from '../../score/schedule/step-size';

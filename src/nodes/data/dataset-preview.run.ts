@@ -1,6 +1,6 @@
 /** Shows a freshly made dataset on its node: a point cloud, or a grid of the first images. */
 import type { DisplayPayload } from '../display';
-import type { DatasetValue } from '../values';
+import type { DatasetValue } from '../sockets';
 import { samplesDisplay } from '../view/displays';
 import { readItems } from '../../score/sampling/read-items';
 

@@ -15,6 +15,6 @@ describe('model.mlp', () => {
 
   it('infers an untrained mlp meta with no fixed shape', () => {
     const meta = modelMlp.infer({ nodeId: 'n', params: modelMlp.params as never, inputs: {} });
-    expect(meta.model).toEqual({ ready: false, kind: 'mlp', shape: null, levels: null });
+    expect(meta.model).toMatchObject({ ready: false, kind: 'mlp', shape: null, levels: null });
   });
 });

@@ -32,7 +32,9 @@ export const declaration = declareNode({
     }),
   },
 
-  infer: () => ({ model: { ready: false as const, kind: 'mlp', shape: null, levels: null } }),
+  infer: ({ params }) => ({
+    model: { ready: false as const, kind: 'mlp', shape: null, levels: null, architecture: { ...params } },
+  }),
 
   summarize: ({ model }) => ({ kind: model.kind, ready: model.ready }),
 });

@@ -3,7 +3,7 @@
  * the values that actually arrive, so these throw only on a bug, never on a user's graph.
  */
 import type { TrainedNetwork } from '../../score/trained';
-import type { ExactScore, ModelValue, NetworkSpec } from '../values';
+import type { ExactScore, ModelValue, NetworkSpec } from '../sockets';
 
 /** A model that can score (trained, loaded or exact): what samplers and viewers use. */
 export function readyModel(model: ModelValue): TrainedNetwork | ExactScore {

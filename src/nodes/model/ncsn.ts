@@ -85,6 +85,7 @@ export const declaration = declareNode({
         shape: null,
         levels: null,
         conditional: params.conditioning === 'conditional-norm',
+        architecture: { ...params },
       },
     };
   },

@@ -1,6 +1,7 @@
 /** noise.geometric: a hand-picked geometric schedule σ_1 > … > σ_L (NCSN's choice). */
 import { integer, number } from '../../graph';
 import { declareNode, defineNode, lazy, InferError } from '../define';
+import { sigmaMinParam } from './schedule-params';
 import { summarizeSchedule } from './schedule-summary';
 
 export const declaration = declareNode({
@@ -24,14 +25,7 @@ export const declaration = declareNode({
       label: 'σ max',
       doc: 'σ_1, the largest noise level. NCSNv2 Technique 1: about the largest distance between two data points.',
     }),
-    sigmaMin: number({
-      default: 0.01,
-      min: 1e-5,
-      max: 1e3,
-      log: true,
-      label: 'σ min',
-      doc: 'σ_L, the smallest noise level: small enough that σ_L-noisy data look clean (0.01 for images in [0, 1]).',
-    }),
+    sigmaMin: sigmaMinParam,
     levels: integer({
       default: 10,
       min: 1,

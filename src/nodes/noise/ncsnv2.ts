@@ -7,7 +7,8 @@ import {
   solveRatio,
 } from '../../score/schedule/levels';
 import { declareNode, defineNode, lazy, InferError } from '../define';
-import type { Meta } from '../meta';
+import { sigmaMinParam } from './schedule-params';
+import type { Meta } from '../sockets';
 import { summarizeSchedule } from './schedule-summary';
 
 const itemDimension = (dataset: Meta<'Dataset'>) => dataset.shape.reduce((a, b) => a * b, 1);
@@ -51,14 +52,7 @@ export const declaration = declareNode({
       autoDoc:
         'Technique 1: the exact largest distance between two training items (blocked matrix products; a few seconds for 10,000 MNIST digits).',
     }),
-    sigmaMin: number({
-      default: 0.01,
-      min: 1e-5,
-      max: 1e3,
-      log: true,
-      label: 'σ min',
-      doc: 'σ_L, the smallest noise level: 0.01 in every released config (images in [0, 1]).',
-    }),
+    sigmaMin: sigmaMinParam,
     overlap: number({
       default: DEFAULT_OVERLAP,
       min: 0.05,

@@ -1,6 +1,6 @@
 /** What a schedule node reports: its sigmas, ratio and level count (summary.json, tooltips, progress). */
 import { scheduleRatio } from '../../score/schedule/geometric';
-import type { ScheduleValue } from '../values';
+import type { ScheduleValue } from '../sockets';
 
 export function summarizeSchedule(schedule: ScheduleValue) {
   return {

@@ -5,7 +5,7 @@ import { makeEmpiricalScoreModel } from '../../score/exact/empirical-score';
 import { uniformRng } from '../../score/random';
 import { InferError } from '../define';
 import type { ImagesDisplay } from '../display';
-import type { Meta } from '../meta';
+import type { Meta } from '../sockets';
 import { resolveParams } from '../resolve-params';
 import { runKind } from '../testing';
 import inpaint from './inpaint';

@@ -1,5 +1,6 @@
 /** sample.inpaint: fill in the unknown pixels of images by annealed Langevin dynamics (NCSN App. B). */
 import { choice, integer } from '../../graph';
+import { summarizeSamples } from './sampler-summary';
 import { declareNode, defineNode, lazy, InferError } from '../define';
 import { checkItemShape, checkSamplerModel, checkStepSize, samplesKind } from './sampler-checks';
 import { initParams, samplerInputs, samplerParams, trajectoryParam } from './sampler-params';
@@ -58,6 +59,8 @@ export const declaration = declareNode({
     const count = inputs.images?.count == null ? null : inputs.images.count * params.perImage;
     return { samples: { kind: samplesKind(shape), shape, count } };
   },
+
+  summarize: ({ samples }, params) => summarizeSamples(samples, params),
 });
 
 export default defineNode({ ...declaration, run: lazy(() => import('./inpaint.run')) });

@@ -1,5 +1,6 @@
 /** sample.interpolate: paths between samples by interpolating Langevin noise (NCSNv2 appendix). */
 import { boolean, integer } from '../../graph';
+import { summarizeSamples } from './sampler-summary';
 import { declareNode, defineNode, lazy } from '../define';
 import { checkChainStart, samplesKind } from './sampler-checks';
 import { initParams, samplerInputs, samplerParams } from './sampler-params';
@@ -34,6 +35,8 @@ export const declaration = declareNode({
     const shape = checkChainStart(params, inputs, 'paths');
     return { samples: { kind: samplesKind(shape), shape, count: params.rows * params.columns } };
   },
+
+  summarize: ({ samples }, params) => summarizeSamples(samples, params),
 });
 
 export default defineNode({ ...declaration, run: lazy(() => import('./interpolate.run')) });

@@ -5,7 +5,7 @@ import { makeMixtureScoreModel } from '../../score/exact/mixture-score';
 import { stepSizeForSchedule } from '../../score/schedule/step-size';
 import { InferError } from '../define';
 import type { PointsDisplay } from '../display';
-import type { Meta } from '../meta';
+import type { Meta } from '../sockets';
 import { resolveParams } from '../resolve-params';
 import { runKind } from '../testing';
 import langevin from './langevin';
@@ -93,6 +93,22 @@ describe('sample.langevin', () => {
     const [a, b, c] = await Promise.all([auto, fixed, ncsn].map((r) => r.outputs.samples.data.data()));
     expect(Array.from(a)).toEqual(Array.from(b));
     a.forEach((value: number, i: number) => expect(c[i]).toBeCloseTo(value, 4));
+    // summary.json and the preview say which ε ran (not "auto"), with the diagnostics per level
+    const summary = (await langevin.summarize!(
+      auto.outputs as never,
+      {
+        steps: 3,
+        stepSize: 'auto',
+      } as never,
+    )) as Record<string, unknown>;
+    expect(summary).toMatchObject({ stepSize: 'auto', stepSizeUsed: eps, rule: 'ncsnv2', sqrtD: Math.SQRT2 });
+    expect(summary.varianceRatio).toBeCloseTo(stepSizeForSchedule(sigmas, 3).ratio, 9);
+    const levels = summary.levels as { sigma: number; alpha: number; scoreNormTimesSigma: number }[];
+    expect(levels.map((l) => l.sigma)).toEqual(sigmas);
+    expect(levels[9].alpha).toBeCloseTo(eps, 15);
+    // every level ran and was measured (its known answer is in score/sampling/diagnostics.test.ts)
+    for (const level of levels) expect(level.scoreNormTimesSigma).toBeGreaterThan(0);
+    expect(auto.previews.at(-1)?.caption).toContain(`ε used ${eps.toExponential(2)} · var. ratio`);
     for (const r of [auto, fixed, ncsn]) r.outputs.samples.data.dispose();
   });
 

@@ -1,5 +1,6 @@
 /** sample.langevin: annealed Langevin dynamics (NCSN Alg. 1 / NCSNv2), from noise or from data. */
 import { integer } from '../../graph';
+import { summarizeSamples } from './sampler-summary';
 import { declareNode, defineNode, lazy } from '../define';
 import { checkChainStart, samplesKind } from './sampler-checks';
 import { initParams, samplerInputs, samplerParams, trajectoryParam } from './sampler-params';
@@ -26,14 +27,7 @@ export const declaration = declareNode({
     return { samples: { kind: samplesKind(shape), shape, count: params.count } };
   },
 
-  summarize({ samples }, params) {
-    return {
-      count: samples.data.shape[0],
-      shape: samples.data.shape.slice(1),
-      steps: params.steps,
-      stepSize: params.stepSize,
-    };
-  },
+  summarize: ({ samples }, params) => summarizeSamples(samples, params),
 });
 
 export default defineNode({ ...declaration, run: lazy(() => import('./langevin.run')) });

@@ -1,5 +1,6 @@
 /** sample.reconstruct: perturb images to level k and anneal back (SDEdit-style partial diffusion). */
 import { integer } from '../../graph';
+import { summarizeSamples } from './sampler-summary';
 import { declareNode, defineNode, lazy } from '../define';
 import { checkItemShape, checkLevel, checkSamplerModel, checkStepSize, samplesKind } from './sampler-checks';
 import { samplerInputs, samplerParams, trajectoryParam } from './sampler-params';
@@ -43,6 +44,8 @@ export const declaration = declareNode({
     const count = inputs.images?.count == null ? null : inputs.images.count * params.perImage;
     return { samples: { kind: samplesKind(shape), shape, count } };
   },
+
+  summarize: ({ samples }, params) => summarizeSamples(samples, params),
 });
 
 export default defineNode({ ...declaration, run: lazy(() => import('./reconstruct.run')) });

@@ -3,7 +3,7 @@
  * or param at fault and naming the upstream node, so mistakes show before any GPU work.
  */
 import { InferError } from '../define';
-import type { Meta } from '../meta';
+import type { Meta } from '../sockets';
 
 /** A sampler needs a ready model whose conditioning (if any) matches the schedule's levels. */
 export function checkSamplerModel(

@@ -7,10 +7,16 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import * as sampling from '../../score/sampling';
-import type { SamplerHooks, SamplerOutput, ScoreFn, StepRule } from '../../score/sampling';
+import type {
+  SamplerDiagnostics,
+  SamplerHooks,
+  SamplerOutput,
+  ScoreFn,
+  StepRule,
+} from '../../score/sampling';
 import { stepSizeFor } from '../../score/schedule/step-size';
 import type { DisplayPayload } from '../display';
-import type { DatasetValue, ModelValue, SamplesValue, ScheduleValue } from '../values';
+import type { DatasetValue, ModelValue, SamplesValue, ScheduleValue } from '../sockets';
 import { readyModel } from '../model/model-value';
 import { samplesDisplay } from '../view/displays';
 
@@ -67,8 +73,10 @@ export async function runSampler(
   const { params, inputs } = ctx;
   const model = readyModel(inputs.model);
   const sigmas = [...inputs.schedule.sigmas];
+  // ‖s‖·σ per level, recorded on the device as the chains run (see score/sampling/diagnostics)
+  const meter = sampling.makeScoreMeter((x, sigma, labels) => model.score(x, sigma, labels), sigmas);
   const kit: SamplingKit = {
-    score: (x, sigma, labels) => model.score(x, sigma, labels),
+    score: meter.score,
     sigmas,
     shape: [...model.shape],
     seed: sampling.mixSeeds(ctx.seed, params.seed),
@@ -82,14 +90,45 @@ export async function runSampler(
   const job = plan(kit);
   try {
     const previewItems = job.previewItems ?? previewLimit(kit.shape);
-    const hooks = reportingHooks(ctx, kit, job.fromLevel ?? 0, previewItems, job.what);
+    const reporting = reportingHooks(ctx, kit, job.fromLevel ?? 0, previewItems, job.what);
+    const hooks: SamplerHooks = {
+      ...reporting,
+      onLevelStart: (level) => meter.setLevel(level),
+      onLevel: (level, x) => {
+        meter.setLevel(null); // a final denoising step is not part of the level
+        return reporting.onLevel?.(level, x);
+      },
+    };
     const { x, trajectory } = await job.sample(hooks);
+    const diagnostics = sampling.samplerDiagnostics({
+      ...kit.annealing,
+      sigmas,
+      itemSize: kit.shape.reduce((a, b) => a * b, 1),
+      scoreNormTimesSigma: await meter.read(),
+    });
     const { values, shape } = await sampling.readItems(x, previewItems);
-    ctx.preview(samplesDisplay(values, shape, job.caption));
-    return { samples: samplesValue(kit.shape, x, params.trajectory ? trajectory : undefined) };
+    ctx.preview(samplesDisplay(values, shape, `${job.caption} · ${describeDiagnostics(diagnostics)}`));
+    return {
+      samples: { ...samplesValue(kit.shape, x, params.trajectory ? trajectory : undefined), diagnostics },
+    };
   } finally {
+    meter.dispose();
     tf.dispose(job.made);
   }
+}
+
+/** One line for the preview: ε, Technique 4's ratio and ‖s‖·σ/√D at the first and last level run. */
+export function describeDiagnostics(d: SamplerDiagnostics): string {
+  const ran = d.scoreNormTimesSigma.flatMap((v, i) => (v === null ? [] : [{ i, v: v / d.sqrtD }]));
+  const ratio =
+    d.varianceRatio === null
+      ? ''
+      : ` · var. ratio ${Number.isFinite(d.varianceRatio) ? d.varianceRatio.toFixed(3) : '∞ (ε too large)'}`;
+  const norms =
+    ran.length === 0
+      ? ''
+      : ` · ‖s‖σ/√D ${ran[0].v.toFixed(2)} (σ_${ran[0].i + 1}) → ${ran[ran.length - 1].v.toFixed(2)} (σ_${ran[ran.length - 1].i + 1})`;
+  return `ε used ${d.stepSize.toExponential(2)}${ratio}${norms}`;
 }
 
 /** The chains' starting points from the `init` and `initRange` params. */

@@ -3,8 +3,9 @@
  * mistake reported on the node that has to change (the model node for an architecture that
  * does not fit the data). Pure and tfjs-free.
  */
+import { estimateStepMemory, planMicroBatches } from '../../score/step-memory';
 import { InferError } from '../define';
-import type { Meta, OutputMeta } from '../meta';
+import type { Meta, OutputMeta } from '../sockets';
 
 /** The trained model's meta, or an InferError naming the node to fix. */
 export function trainedModelMeta(
@@ -51,4 +52,32 @@ export function trainedModelMeta(
     shape: [...dataset.shape],
     levels: model.conditional ? scheduleLevels : null,
   };
+}
+
+/**
+ * On a known backend, refuses a batch whose step cannot fit even in micro-batches (one item too
+ * large, or BatchNorm, which cannot be split), naming the largest batch that fits. The weights'
+ * share is left out here (their count needs the built network); the run plans with it.
+ */
+export function checkStepMemory(
+  nodeId: string,
+  dataset: Meta<'Dataset'> | undefined,
+  model: Meta<'Model'> | undefined,
+  batchSize: number,
+  backend: string | undefined,
+): void {
+  if (!backend || !dataset || !model || model.ready || !model.architecture) return;
+  const memory = estimateStepMemory({
+    kind: model.kind,
+    config: model.architecture,
+    shape: dataset.shape,
+    parameters: 0,
+  });
+  try {
+    planMicroBatches(memory, batchSize, backend, model.architecture.norm !== 'batch');
+  } catch (error) {
+    throw new InferError(`Node "${nodeId}" (train.fit) on ${backend}: ${(error as Error).message}`, {
+      param: 'batchSize',
+    });
+  }
 }

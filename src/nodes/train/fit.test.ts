@@ -118,6 +118,23 @@ describe('train.fit', () => {
     expect(result.problems[0].message).toMatch(/needs images.*"data" is 2-D points.*model\.mlp/);
   });
 
+  it('on a known backend, refuses a batch that cannot be split to fit, naming the largest that fits', () => {
+    const batchNorm = graph('data.mnist', {
+      type: 'model.ncsn',
+      params: { arch: 'refinenet', norm: 'batch' },
+    });
+    expect(compile(batchNorm, registry).ok).toBe(true); // backend unknown (the editor's live check)
+    expect(compile(batchNorm, registry, { backend: 'webgpu' }).ok).toBe(true);
+    const onWasm = compile(batchNorm, registry, { backend: 'wasm' });
+    expect(onWasm.ok).toBe(false);
+    if (onWasm.ok) return;
+    expect(onWasm.problems[0]).toMatchObject({ nodeId: 'fit', param: 'batchSize' });
+    expect(onWasm.problems[0].message).toMatch(/"fit".*wasm.*largest batch that fits is \d+.*BatchNorm/);
+    // The same net with instance++ runs batch 128 in micro-batches.
+    const instance = graph('data.mnist', { type: 'model.ncsn', params: { arch: 'refinenet' } });
+    expect(compile(instance, registry, { backend: 'wasm' }).ok).toBe(true);
+  });
+
   it('an exact score cannot be trained: the error is on the train node’s model input', () => {
     const result = compile(graph('data.toy2d', { type: 'score.exact', params: {} }), registry);
     expect(result.ok).toBe(false);

@@ -5,7 +5,7 @@
  */
 import { integer } from '../../graph';
 import { declareNode, defineNode, lazy } from '../define';
-import { trainedModelMeta } from './fit-checks';
+import { checkStepMemory, trainedModelMeta } from './fit-checks';
 
 export const declaration = declareNode({
   type: 'train.fit',
@@ -48,10 +48,11 @@ export const declaration = declareNode({
     }),
   },
 
-  infer: ({ inputs }) => ({
-    model: trainedModelMeta(inputs.dataset, inputs.schedule, inputs.model),
-    losses: {},
-  }),
+  infer: ({ nodeId, inputs, params, backend }) => {
+    const model = trainedModelMeta(inputs.dataset, inputs.schedule, inputs.model);
+    checkStepMemory(nodeId, inputs.dataset, inputs.model, params.batchSize, backend);
+    return { model, losses: {} };
+  },
 
   summarize({ model, losses }) {
     const trained = model.ready && !model.exact ? model : null;
@@ -63,6 +64,7 @@ export const declaration = declareNode({
       parameters: trained?.parameterCount ?? null,
       finalLoss: losses.loss.length ? losses.loss[losses.loss.length - 1] : null,
       ...(losses.stopped ? { stopped: losses.stopped } : {}),
+      ...(losses.microBatch ? { microBatch: losses.microBatch } : {}),
     };
   },
 });

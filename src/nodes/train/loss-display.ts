@@ -1,6 +1,6 @@
 /** The loss-curve payload shown by train.fit's previews and by view.loss: plain copied arrays. */
 import type { LossDisplay } from '../display';
-import type { LossLog } from '../values';
+import type { LossLog } from '../sockets';
 
 /** 412.3, 1.234, 0.01234: enough digits to see progress, few enough to read. */
 export function formatLoss(loss: number): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { LossLog } from '../values';
+import type { LossLog } from '../sockets';
 import { runKind } from '../testing';
 import viewLoss from './loss';
 

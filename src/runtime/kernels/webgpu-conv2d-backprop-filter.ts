@@ -39,7 +39,8 @@ export interface FilterGradPlan {
 
 export function planFilterGrad(M: number, N: number, K: number): FilterGradPlan {
   const TN = N >= 64 ? 64 : N > 16 ? 32 : N > 8 ? 16 : N > 4 ? 8 : 4;
-  const TM = TN <= 16 ? 128 : 64;
+  // No taller than M needs (the first conv has M = 9): idle rows cost as much as busy ones.
+  const TM = Math.min(TN <= 16 ? 128 : 64, Math.max(16, 2 ** Math.ceil(Math.log2(M))));
   const tiles = Math.ceil(M / TM) * Math.ceil(N / TN);
   const wanted = Math.ceil(TARGET_WORKGROUPS / tiles);
   const splitsMax = Math.max(1, Math.floor(K / MIN_CHUNK));

@@ -35,6 +35,15 @@ const SPECS: readonly { name: string; shape: readonly number[]; fanIn: number }[
 ];
 
 export type ClassifierWeights = Readonly<Record<string, tf.Tensor>>;
+/** The weights as plain arrays: what a cache may hold across runs (no tensors to own or lose). */
+export type ClassifierArrays = Readonly<Record<string, { values: Float32Array; shape: number[] }>>;
+
+/** Tensors of the weights, for one scoring pass; the caller disposes them. */
+export function classifierTensors(arrays: ClassifierArrays): Record<string, tf.Tensor> {
+  return Object.fromEntries(
+    Object.entries(arrays).map(([name, { values, shape }]) => [name, tf.tensor(values, shape)]),
+  );
+}
 
 export interface ClassifierInfo {
   /** Accuracy on the held-out digits measured when the asset was built. */
@@ -167,13 +176,34 @@ export function outlierBatch(
  */
 export function toClassifierInput(pixels: Float32Array, count: number, size: number): Float32Array {
   const clamped = pixels.map((v) => Math.min(1, Math.max(0, v)));
-  if (size === CLASSIFIER_SIZE) return clamped;
-  return tf.tidy(() => {
-    const x = tf.tensor4d(clamped, [count, size, size, 1]);
-    return tf.image
-      .resizeBilinear(x, [CLASSIFIER_SIZE, CLASSIFIER_SIZE], false, true)
-      .dataSync() as Float32Array;
+  return size === CLASSIFIER_SIZE ? clamped : resizeBilinear(clamped, count, size, CLASSIFIER_SIZE);
+}
+
+/**
+ * Bilinear resize of `count` square one-channel images of side `size` to side `out`, with
+ * half-pixel centres (tf.image.resizeBilinear's halfPixelCenters), in plain JS so every backend
+ * reads the same pixels.
+ */
+export function resizeBilinear(pixels: Float32Array, count: number, size: number, out: number): Float32Array {
+  const taps = Array.from({ length: out }, (_, o) => {
+    const at = Math.min(size - 1, Math.max(0, ((o + 0.5) * size) / out - 0.5));
+    const lo = Math.floor(at);
+    return { lo, hi: Math.min(lo + 1, size - 1), t: at - lo };
   });
+  const result = new Float32Array(count * out * out);
+  for (let n = 0; n < count; n++) {
+    const src = n * size * size;
+    for (let y = 0; y < out; y++) {
+      const r = taps[y];
+      for (let x = 0; x < out; x++) {
+        const c = taps[x];
+        const top = pixels[src + r.lo * size + c.lo] * (1 - c.t) + pixels[src + r.lo * size + c.hi] * c.t;
+        const bottom = pixels[src + r.hi * size + c.lo] * (1 - c.t) + pixels[src + r.hi * size + c.hi] * c.t;
+        result[n * out * out + y * out + x] = top * (1 - r.t) + bottom * r.t;
+      }
+    }
+  }
+  return result;
 }
 
 /** 28-px digits as a model of side `size` would see them (area-downsampled), then back to 28 px. */
@@ -301,9 +331,9 @@ export async function encodeClassifier(w: ClassifierWeights, info: ClassifierInf
   return out;
 }
 
-/** Weights (as tensors the caller disposes) and build info from the asset's bytes. */
+/** Weights (as plain arrays) and build info from the asset's bytes. */
 export function decodeClassifier(bytes: Uint8Array): {
-  weights: Record<string, tf.Tensor>;
+  weights: ClassifierArrays;
   info: ClassifierInfo;
 } {
   const fail = (why: string) =>
@@ -321,12 +351,12 @@ export function decodeClassifier(bytes: Uint8Array): {
   if (JSON.stringify(header.weights) !== JSON.stringify(SPECS.map(({ name, shape }) => ({ name, shape }))))
     throw fail('its layers differ from this version of the classifier');
   const data = new Float32Array(bytes.slice(12 + headerBytes).buffer);
-  const weights: Record<string, tf.Tensor> = {};
+  const weights: Record<string, { values: Float32Array; shape: number[] }> = {};
   let offset = 0;
   for (const { name, shape } of header.weights) {
     const size = shape.reduce((a, b) => a * b, 1);
     if (offset + size > data.length) throw fail('too short');
-    weights[name] = tf.tensor(data.subarray(offset, offset + size), shape);
+    weights[name] = { values: data.subarray(offset, offset + size), shape };
     offset += size;
   }
   if (offset !== data.length) throw fail('wrong length');

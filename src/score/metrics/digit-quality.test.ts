@@ -5,7 +5,7 @@ import { buildMnistAsset } from '../../../scripts/build-mnist-asset';
 import { useNodeBackend } from '../../runtime/backend-node';
 import { resizeArea } from '../datasets/resize';
 import { uniformRng } from '../random';
-import { runClassifier } from './digit-classifier';
+import { classifierTensors, runClassifier } from './digit-classifier';
 import { argmax, digitQuality, loadDigitJudge, type DigitJudge } from './digit-quality';
 
 let judge: DigitJudge;
@@ -33,7 +33,9 @@ describe('the bundled digit classifier', () => {
   it('classifies ≥ 98 % of the 1,000 held-out digits right', async () => {
     const n = judge.heldOut.labels.length;
     expect(n).toBe(1000);
-    const { probabilities } = await runClassifier(judge.weights, judge.heldOut.images, n);
+    const weights = classifierTensors(judge.weights);
+    const { probabilities } = await runClassifier(weights, judge.heldOut.images, n);
+    tf.dispose(Object.values(weights));
     const right = argmax(probabilities, 10).filter((p, k) => p === judge.heldOut.labels[k]).length;
     expect(right / n).toBeGreaterThanOrEqual(0.98);
     expect(judge.info.heldOutAccuracy).toBeCloseTo(right / n, 6);

@@ -5,6 +5,7 @@
  * same distance for as many training digits (the floor a perfect model reaches at this sample
  * size) and for as many uniform-noise images (the ceiling).
  */
+import * as tf from '@tensorflow/tfjs';
 import { loadMnistImages } from '../datasets/mnist';
 import { readGeneratedAsset } from '../generated-asset';
 import { uniformRng } from '../random';
@@ -14,17 +15,18 @@ import {
   FEATURE_DIM,
   classifierSplit,
   atSampleSize,
+  classifierTensors,
   decodeClassifier,
   runClassifier,
   toClassifierInput,
   type ClassifierInfo,
-  type ClassifierWeights,
+  type ClassifierArrays,
 } from './digit-classifier';
 import { frechetBetween } from './frechet';
 
 /** The classifier and the digits the metrics compare against (28×28, [0, 1]). */
 export interface DigitJudge {
-  weights: ClassifierWeights;
+  weights: ClassifierArrays;
   info: ClassifierInfo;
   heldOut: { images: Float32Array; labels: Uint8Array };
   train: { images: Float32Array; labels: Uint8Array };
@@ -120,16 +122,21 @@ export async function digitQuality(
   const heldOutCount = judge.heldOut.labels.length;
   const random = uniformRng(seed);
   const noise = Float32Array.from({ length: count * size * size }, random);
-  const [scored, heldOut, train, uniform] = await Promise.all([
-    runClassifier(judge.weights, toClassifierInput(samples, count, size), count),
-    runClassifier(judge.weights, atSampleSize(judge.heldOut.images, heldOutCount, size), heldOutCount),
-    runClassifier(
-      judge.weights,
+  const weights = classifierTensors(judge.weights);
+  const features = (images: Float32Array, n: number) => runClassifier(weights, images, n);
+  let scored, heldOut, train, uniform;
+  try {
+    // one after another: each pass reads its results back before the next starts
+    scored = await features(toClassifierInput(samples, count, size), count);
+    heldOut = await features(atSampleSize(judge.heldOut.images, heldOutCount, size), heldOutCount);
+    train = await features(
       atSampleSize(sampleRows(judge.train.images, area, count, seed), count, size),
       count,
-    ),
-    runClassifier(judge.weights, toClassifierInput(noise, count, size), count),
-  ]);
+    );
+    uniform = await features(toClassifierInput(noise, count, size), count);
+  } finally {
+    tf.dispose(Object.values(weights));
+  }
   const perDigit = new Array<number>(10).fill(0);
   argmax(scored.probabilities, 10).forEach((digit, k) => {
     if (scored.probabilities[k * 10 + digit] >= threshold) perDigit[digit]++;

@@ -15,6 +15,7 @@
  * with gamma (and alpha) drawn from N(1, 0.02) and beta = 0.
  */
 import * as tf from '@tensorflow/tfjs';
+import { fusedInstanceNormPlus } from './fused-instance-norm';
 import type { Init, WeightSpec, WeightTensors } from './weights';
 
 export type NormKind = 'instance++' | 'group' | 'batch' | 'none';
@@ -70,6 +71,8 @@ export function normalize(
   const channels = x.shape[3];
   const affine = affineRows(weights, name, oneHotLabels);
   if (kind === 'instance++') {
+    const fused = fusedInstanceNormPlus(x, affine);
+    if (fused) return fused;
     const [gamma, alpha, beta] = tf.split(affine, 3, 3);
     const { mean, variance } = tf.moments(x, [1, 2], true); // [B, 1, 1, F]
     const across = tf.moments(mean, [3], true);

@@ -20,6 +20,8 @@ export interface SamplerHooks {
   checkpoint?: () => Promise<void>;
   /** After every step, cheap (nothing is read back): steps done of the total. */
   onStep?: (done: number, total: number) => void;
+  /** Before each level's first step, with its label (cheap; diagnostics use it). */
+  onLevelStart?: (level: number) => void;
   /** After each level with the current state; read it (await x.data()), never keep or dispose it. */
   onLevel?: (level: number, x: tf.Tensor) => void | Promise<void>;
   /** Keep a copy of the state after each level (one snapshot per level) in the result. */
@@ -74,6 +76,7 @@ export async function runLevels(
   let done = 0;
   try {
     for (const label of levels) {
+      hooks.onLevelStart?.(label);
       const kit = makeLevel(label, nextSeed);
       try {
         for (let t = 0; t < stepsPerSigma; t++) {

@@ -10,3 +10,4 @@ export { readItems, type ItemValues } from './read-items';
 export { mixSeeds, makeSeedStream } from './seed-stream';
 export { annealedStepSizes, langevinUpdate, type StepRule } from './step-rule';
 export type { SamplerHooks, SamplerOutput, ScoreFn } from './anneal-loop';
+export { makeScoreMeter, samplerDiagnostics, type SamplerDiagnostics, type ScoreMeter } from './diagnostics';
