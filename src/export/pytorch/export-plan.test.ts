@@ -17,6 +17,7 @@ describe('planExport', () => {
     ['toy-8gaussians', 'data.toy2d', 'model.mlp'],
     ['mnist-ncsnv2', 'data.mnist', 'model.ncsn'],
     ['mnist-ncsn-original', 'data.mnist', 'model.ncsn'],
+    ['mnist-quick', 'data.mnist', 'model.ncsn'],
   ])('%s: every part found, viewers left out', (name, data, model) => {
     const plan = planExport(preset(name), registry);
     if (!plan.ok) throw new Error(plan.problems.join('\n'));
