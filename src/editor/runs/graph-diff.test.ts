@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Graph } from '../../graph';
 import { describeChange, diffGraphs, summarizeChanges } from './graph-diff';
-import { graphHash } from './run-recorder';
+import { graphHash } from '../../runtime/graph-hash';
 
 const base: Graph = {
   format: 'scoregraph',

@@ -3,10 +3,7 @@
  * (positions, view, collapsed cards, labels) is not a change: it does not alter what a run does.
  */
 import type { Graph, Json } from '../../graph';
-import { graphContent } from '../../runtime/graph-hash';
 import { stableStringify } from '../../runtime/hash';
-
-export { graphContent };
 
 export type GraphChange =
   | { kind: 'param'; nodeId: string; param: string; before: Json | undefined; after: Json | undefined }

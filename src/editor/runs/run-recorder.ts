@@ -20,8 +20,6 @@ interface Pending {
   displays: Map<string, DisplayPayload>;
 }
 
-export { graphHash };
-
 export class RunRecorder {
   private readonly pending = new Map<number, Pending>();
   private previous: Graph | null = null;
