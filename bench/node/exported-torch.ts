@@ -12,7 +12,6 @@ import { promisify } from 'node:util';
 import { runExport } from '../../src/cli/export-command';
 import { parseGraph, type Graph } from '../../src/graph';
 import { registry } from '../../src/nodes/registry';
-import { useNodeBackend } from '../../src/runtime/backend-node';
 import { compile } from '../../src/runtime/compile';
 import { Executor } from '../../src/runtime/execute';
 import type { Report } from '../lib/report';
@@ -87,8 +86,6 @@ export async function benchExportedTorch(
       )) !== 0
     )
       throw new Error(`${PRESET} did not export`);
-    // The export computes on the cpu backend; scoregraph's side is timed on WASM, as the CLI runs.
-    await useNodeBackend('wasm');
     const project = join(dir, 'project');
     const { stdout: threads } = await run(PYTHON, ['-c', 'import torch; print(torch.get_num_threads())']);
     const ours: number[] = [];

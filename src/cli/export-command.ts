@@ -9,7 +9,7 @@ import type { NodeRegistry } from '../nodes/registry';
 import { planExport } from '../export/pytorch/export-plan';
 import { buildProject } from '../export/pytorch/project';
 import { resolveValues } from '../export/pytorch/resolve';
-import { useNodeBackend } from '../runtime/backend-node';
+import { onNodeBackend } from '../runtime/backend-node';
 import type { CliIo } from './run-command';
 
 export const EXPORT_USAGE = `Usage: scoregraph export <graph.json> --to pytorch --out DIR
@@ -75,8 +75,7 @@ export async function runExport(argv: readonly string[], registry: NodeRegistry,
   }
   let files;
   try {
-    const backend = await useNodeBackend('cpu');
-    const resolved = await resolveValues(plan, registry, backend);
+    const resolved = await onNodeBackend('cpu', (backend) => resolveValues(plan, registry, backend));
     files = buildProject(plan.selection, resolved, plan.graph.name || args.graphPath);
   } catch (error) {
     io.stderr(`scoregraph export: ${(error as Error).message}`);

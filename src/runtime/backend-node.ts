@@ -20,7 +20,7 @@ export interface NodeBackendChoice {
   adapter?: WebGpuAdapterReport;
 }
 
-let current: BackendName | null = null;
+let current: NodeBackendName | null = null;
 let adapter: WebGpuAdapterReport | undefined;
 /** Whether this process touched Dawn (started WebGPU or probed it for `auto`). */
 let loadedDawn = false;
@@ -45,6 +45,22 @@ export async function useNodeBackend(name: NodeBackendName = 'wasm'): Promise<Ba
   patchBackend(name);
   current = name;
   return name;
+}
+
+/**
+ * Runs `work` on `name`, then puts back the backend that was in use (if any): a library call
+ * (the PyTorch export computes on cpu) must not change the backend the rest of the process runs on.
+ */
+export async function onNodeBackend<T>(
+  name: NodeBackendName,
+  work: (backend: BackendName) => Promise<T>,
+): Promise<T> {
+  const before = current;
+  try {
+    return await work(await useNodeBackend(name));
+  } finally {
+    if (before && before !== name) await useNodeBackend(before);
+  }
 }
 
 /** The adapter WebGPU runs on in this process, once started. */
