@@ -64,18 +64,28 @@ const MEAN_TILDE = `
   }
 `;
 
-/** Per image and channel: scale γ·s and shift β + γ·α·μ̃ − μ·γ·s → coef [B, C, 2]. */
-class NormCoefProgram implements WebGPUProgram {
-  variableNames = ['x', 'affine'];
+/** One workgroup per image computing `width` coefficients per channel → [B, C, width]. */
+abstract class PerImageCoefProgram implements WebGPUProgram {
+  abstract variableNames: string[];
+  abstract shaderKey: string;
   uniforms = 'N : i32, C : i32, R : i32,';
   outputShape: number[];
-  shaderKey = 'sgInstanceNormCoef';
   dispatchLayout = { x: [0], y: [1], z: [2] };
   dispatch: [number, number, number];
   workgroupSize: [number, number, number] = [LANES, 1, 1];
-  constructor(B: number, C: number) {
-    this.outputShape = [B, C, 2];
+  constructor(B: number, C: number, width: number) {
+    this.outputShape = [B, C, width];
     this.dispatch = [B, 1, 1];
+  }
+  abstract getUserCode(): string;
+}
+
+/** Per image and channel: scale γ·s and shift β + γ·α·μ̃ − μ·γ·s → coef [B, C, 2]. */
+class NormCoefProgram extends PerImageCoefProgram {
+  variableNames = ['x', 'affine'];
+  shaderKey = 'sgInstanceNormCoef';
+  constructor(B: number, C: number) {
+    super(B, C, 2);
   }
   getUserCode(): string {
     return `
@@ -150,17 +160,11 @@ class PerChannelAffineProgram implements WebGPUProgram {
  * Per image and channel: the input gradient's coefficients (dx = A·dy + B·x + D) and the
  * affine gradients → [B, C, 6] = (A, B, D, dγ, dα, dβ).
  */
-class NormGradCoefProgram implements WebGPUProgram {
+class NormGradCoefProgram extends PerImageCoefProgram {
   variableNames = ['dy', 'x', 'affine'];
-  uniforms = 'N : i32, C : i32, R : i32,';
-  outputShape: number[];
   shaderKey = 'sgInstanceNormGradCoef';
-  dispatchLayout = { x: [0], y: [1], z: [2] };
-  dispatch: [number, number, number];
-  workgroupSize: [number, number, number] = [LANES, 1, 1];
   constructor(B: number, C: number) {
-    this.outputShape = [B, C, 6];
-    this.dispatch = [B, 1, 1];
+    super(B, C, 6);
   }
   getUserCode(): string {
     return `
