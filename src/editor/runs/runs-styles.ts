@@ -1,5 +1,6 @@
 /** Styles of the Runs panel: a drawer over the right of the canvas, legible in both themes. */
 import { css } from 'lit';
+import { smallButtonStyles } from '../app/button-styles';
 
 export const runsStyles = css`
   :host {
@@ -46,17 +47,9 @@ export const runsStyles = css`
   .problem {
     color: var(--sg-danger);
   }
+  ${smallButtonStyles}
   button {
-    font: 12px var(--sg-font);
-    color: var(--sg-text);
-    background: var(--sg-surface-2);
-    border: 1px solid var(--sg-border);
-    border-radius: 5px;
     padding: 2px 8px;
-    cursor: pointer;
-  }
-  button:hover:not([disabled]) {
-    border-color: var(--sg-accent);
   }
   .list {
     list-style: none;

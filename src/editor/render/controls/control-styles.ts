@@ -1,5 +1,6 @@
 /** Styles of the param controls: compact, quiet, with clear focus and invalid states. */
 import { css } from 'lit';
+import { smallButtonStyles } from '../../app/button-styles';
 
 export const controlStyles = css`
   :host {
@@ -159,17 +160,7 @@ export const controlStyles = css`
   .switch-text {
     color: var(--sg-muted);
   }
-  button {
-    font: 12px var(--sg-font);
-    color: var(--sg-text);
-    background: var(--sg-surface-2);
-    border: 1px solid var(--sg-border);
-    border-radius: 5px;
-    cursor: pointer;
-  }
-  button:hover:not(:disabled) {
-    border-color: var(--sg-accent);
-  }
+  ${smallButtonStyles}
   .digits {
     display: grid;
     grid-template-columns: repeat(5, 1fr);
