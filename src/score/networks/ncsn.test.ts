@@ -1,10 +1,11 @@
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useNodeBackend } from '../../runtime/backend-node';
+import { wasmVsCpuGradients } from '../../../test-support/network-gradients';
 import { ncsnNetwork, type NcsnConfig } from './ncsn';
 import { networkScore } from './network';
 import { NORM_KINDS } from './norms';
-import { countParameters, createWeights, disposeWeights, type WeightTensors } from './weights';
+import { countParameters, createWeights, disposeWeights } from './weights';
 
 const tiny = (over: Partial<NcsnConfig> = {}): NcsnConfig => ({
   ngf: 4,
@@ -74,36 +75,9 @@ describe('NCSNv2-style conv score net', () => {
 
   it('one-step gradient on WASM matches CPU, and every weight gets a gradient', async () => {
     const net = ncsnNetwork(tiny({ conditioning: 'conditional-norm' }), [8, 8, 1], 3);
-    const gradients = async (backend: 'wasm' | 'cpu', init: Record<string, number[]> | null) => {
-      await useNodeBackend(backend);
-      const weights = createWeights(net.weightSpecs, 17);
-      if (init) for (const [k, v] of Object.entries(weights)) v.assign(tf.tensor(init[k], v.shape));
-      const values: Record<string, number[]> = {};
-      for (const [k, v] of Object.entries(weights)) values[k] = Array.from(await v.data());
-      const grads = tf.tidy(() => {
-        const { x, sigma, labels } = batchFor([8, 8, 1], 3, 3);
-        const { grads } = tf.variableGrads(
-          () => tf.mean(tf.square(networkScore(net, weights as WeightTensors, x, sigma, labels))),
-          Object.values(weights),
-        );
-        return grads;
-      });
-      const out: Record<string, number[]> = {};
-      for (const [k, v] of Object.entries(weights))
-        out[k] = grads[v.name] ? Array.from(grads[v.name].dataSync()) : [];
-      tf.dispose(grads);
-      disposeWeights(weights);
-      return { values, out };
-    };
-    const wasm = await gradients('wasm', null);
-    const cpu = await gradients('cpu', wasm.values);
-    for (const spec of net.weightSpecs) {
-      const a = wasm.out[spec.name];
-      const b = cpu.out[spec.name];
-      expect(a.length, `gradient of ${spec.name}`).toBeGreaterThan(0);
-      const scale = Math.max(1e-6, ...b.map(Math.abs));
-      const err = Math.max(...a.map((v, i) => Math.abs(v - b[i])));
-      expect(err / scale, spec.name).toBeLessThan(2e-3);
+    for (const w of await wasmVsCpuGradients(net, () => batchFor([8, 8, 1], 3, 3))) {
+      expect(w.length, `gradient of ${w.name}`).toBeGreaterThan(0);
+      expect(w.relativeError, w.name).toBeLessThan(2e-3);
     }
   });
 });

@@ -2,11 +2,12 @@ import * as tf from '@tensorflow/tfjs';
 import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useNodeBackend } from '../../runtime/backend-node';
+import { wasmVsCpuGradients } from '../../../test-support/network-gradients';
 import { avgPool5, maxPool5, resizeBilinear } from './conv';
 import { ncsnNetwork, type NcsnConfig } from './ncsn';
 import { networkScore } from './network';
 import { normalize } from './norms';
-import { countParameters, createWeights, disposeWeights, type WeightTensors } from './weights';
+import { countParameters, createWeights, disposeWeights } from './weights';
 
 const refinenet = (over: Partial<NcsnConfig> = {}): NcsnConfig => ({
   arch: 'refinenet',
@@ -208,37 +209,13 @@ describe('RefineNet score nets (arch "refinenet")', () => {
 
   it('one-step gradient on WASM matches CPU (CIN++ net: resize, average pool, bias-free convs)', async () => {
     const net = ncsnNetwork(refinenet({ conditioning: 'conditional-norm' }), [8, 8, 1], 3);
-    const gradients = async (backend: 'wasm' | 'cpu', init: Record<string, number[]> | null) => {
-      await useNodeBackend(backend);
-      const weights = createWeights(net.weightSpecs, 17);
-      if (init) for (const [k, v] of Object.entries(weights)) v.assign(tf.tensor(init[k], v.shape));
-      const values: Record<string, number[]> = {};
-      for (const [k, v] of Object.entries(weights)) values[k] = Array.from(await v.data());
-      const grads = tf.tidy(() => {
-        const x = tf.randomUniform([3, 8, 8, 1], 0, 1, 'float32', 21);
-        const labels = tf.tensor1d([0, 1, 2], 'int32');
-        const sigma = tf.tensor1d([1, 0.5, 0.1]);
-        return tf.variableGrads(
-          () => tf.mean(tf.square(networkScore(net, weights as WeightTensors, x, sigma, labels))),
-          Object.values(weights),
-        ).grads;
-      });
-      const out: Record<string, number[]> = {};
-      for (const [k, v] of Object.entries(weights))
-        out[k] = grads[v.name] ? Array.from(grads[v.name].dataSync()) : [];
-      tf.dispose(grads);
-      disposeWeights(weights);
-      return { values, out };
-    };
-    const wasm = await gradients('wasm', null);
-    const cpu = await gradients('cpu', wasm.values);
-    for (const spec of net.weightSpecs) {
-      const a = wasm.out[spec.name];
-      const b = cpu.out[spec.name];
-      expect(a.length, `gradient of ${spec.name}`).toBeGreaterThan(0);
-      const scale = Math.max(1e-6, ...b.map(Math.abs));
-      const err = Math.max(...a.map((v, i) => Math.abs(v - b[i])));
-      expect(err / scale, spec.name).toBeLessThan(2e-3);
+    for (const w of await wasmVsCpuGradients(net, () => ({
+      x: tf.randomUniform([3, 8, 8, 1], 0, 1, 'float32', 21),
+      labels: tf.tensor1d([0, 1, 2], 'int32'),
+      sigma: tf.tensor1d([1, 0.5, 0.1]),
+    }))) {
+      expect(w.length, `gradient of ${w.name}`).toBeGreaterThan(0);
+      expect(w.relativeError, w.name).toBeLessThan(2e-3);
     }
   });
 
