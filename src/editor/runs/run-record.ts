@@ -31,8 +31,11 @@ export interface RunRecord {
   displays: Record<string, DisplayPayload>;
 }
 
-/** Bytes of pixels kept per images display (about 16 MNIST digits in colour). */
-export const THUMBNAIL_PIXELS = 16 * 28 * 28 * 3;
+/**
+ * Pixel values kept per images display: 10,000 float32s, at most 40 kB (12 MNIST digits, or three
+ * 32-px colour images), so 30 records with a grid each stay around a megabyte and a half.
+ */
+export const THUMBNAIL_PIXELS = 10_000;
 const MAX_POINTS = 600;
 const MAX_LOSS_POINTS = 400;
 
