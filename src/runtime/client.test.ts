@@ -1,23 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { fakeWorker } from '../../test-support/fake-worker';
 import type { Graph } from '../graph';
-import { useNodeBackend } from './backend-node';
-import { RuntimeClient, type Transport } from './client';
+import { RuntimeClient } from './client';
 import type { RunEvent } from './events';
-import type { FromWorker, ToWorker } from './protocol';
-import { createWorkerHost } from './worker-host';
-
-/** A fake transport: messages go through structuredClone, as postMessage would copy them. */
-function fakeWorker(): Transport {
-  const handlers = new Set<(m: FromWorker) => void>();
-  const host = createWorkerHost({
-    post: (message) => queueMicrotask(() => handlers.forEach((h) => h(structuredClone(message)))),
-    chooseBackend: async () => ({ backend: await useNodeBackend('cpu'), reason: 'test' }),
-  });
-  return {
-    post: (message: ToWorker) => setTimeout(() => void host(structuredClone(message)), 0),
-    listen: (handler) => (handlers.add(handler), () => handlers.delete(handler)),
-  };
-}
 
 const emptyGraph: Graph = { format: 'scoregraph', version: 1, name: 'empty', nodes: [], edges: [] };
 

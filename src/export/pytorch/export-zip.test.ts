@@ -5,26 +5,12 @@
 import { unzipSync, strFromU8 } from 'fflate';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { fakeWorker } from '../../../test-support/fake-worker';
 import { parseGraph, type Graph } from '../../graph';
 import { registry } from '../../nodes/registry';
-import { useNodeBackend } from '../../runtime/backend-node';
-import { RuntimeClient, type Transport } from '../../runtime/client';
-import type { FromWorker, ToWorker } from '../../runtime/protocol';
-import { createWorkerHost } from '../../runtime/worker-host';
+import { RuntimeClient } from '../../runtime/client';
 import { geometricSigmas } from '../../score/schedule/geometric';
 import { projectSlug } from './export-zip';
-
-function fakeWorker(): Transport {
-  const handlers = new Set<(m: FromWorker) => void>();
-  const host = createWorkerHost({
-    post: (message) => queueMicrotask(() => handlers.forEach((h) => h(structuredClone(message)))),
-    chooseBackend: async () => ({ backend: await useNodeBackend('cpu'), reason: 'test' }),
-  });
-  return {
-    post: (message: ToWorker) => setTimeout(() => void host(structuredClone(message)), 0),
-    listen: (handler) => (handlers.add(handler), () => handlers.delete(handler)),
-  };
-}
 
 function preset(name: string): Graph {
   const parsed = parseGraph(readFileSync(`graphs/${name}.json`, 'utf8'), registry);
