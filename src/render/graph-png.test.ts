@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { serializeGraph } from '../graph';
-import { testGraph } from '../editor/files/test-graph';
+import { testGraph } from '../../test-support/test-graph';
 import { GRAPH_KEYWORD, graphPng, readGraphPng, RUN_KEYWORD } from './graph-png';
 import { encodePng } from './png';
 import { readPngText } from './png-text';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { corpusCatalog } from '../../graph/corpus/catalog';
 import { documentTitle, graphFileName, imageFileName } from './file-names';
 import { presetsFrom } from './presets';
-import { testGraphText } from './test-graph';
+import { testGraphText } from '../../../test-support/test-graph';
 
 describe('file names and titles', () => {
   it('makes safe graph file names', () => {

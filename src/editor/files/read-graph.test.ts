@@ -5,7 +5,7 @@ import { corpusCatalog } from '../../graph/corpus/catalog';
 import { crc32, encodePng } from '../../render/png';
 import { graphFromBytes, graphFromText } from './read-graph';
 import { readPngText } from '../../render/png-text';
-import { testGraph, testGraphText } from './test-graph';
+import { testGraph, testGraphText } from '../../../test-support/test-graph';
 
 const rgba = new Uint8Array(4 * 3 * 2).fill(200);
 const utf8 = (s: string) => new TextEncoder().encode(s);

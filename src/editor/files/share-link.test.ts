@@ -5,7 +5,7 @@ import { corpusCatalog } from '../../graph/corpus/catalog';
 import { fromBase64Url, toBase64Url } from './base64url';
 import { graphFromText } from './read-graph';
 import { graphTextFromHash, MAX_LINK_CHARS, shareLink } from './share-link';
-import { testGraph } from './test-graph';
+import { testGraph } from '../../../test-support/test-graph';
 
 describe('base64url', () => {
   it('round-trips every length and byte value, with no padding or +/', () => {

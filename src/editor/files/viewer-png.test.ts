@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { serializeGraph } from '../../graph';
 import { corpusCatalog } from '../../graph/corpus/catalog';
 import { graphFromBytes } from './read-graph';
-import { testGraph } from './test-graph';
+import { testGraph } from '../../../test-support/test-graph';
 import { viewerPng } from './viewer-png';
 import { readGraphPng } from '../../render/graph-png';
 import { graphHash } from '../../runtime/graph-hash';

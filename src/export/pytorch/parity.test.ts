@@ -21,7 +21,7 @@ import { buildNetwork } from '../../score/networks/build';
 import { createWeights } from '../../score/networks/weights';
 import { makeTrainedNetwork } from '../../score/trained';
 import type { ExportNode, ExportSelection } from './export-plan';
-import { PYTHON, torchMissing } from './has-torch';
+import { PYTHON, torchMissing } from '../../../test-support/has-torch';
 import { buildProject } from './project';
 
 const run = promisify(execFile);

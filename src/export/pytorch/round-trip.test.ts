@@ -16,7 +16,7 @@ import { registry } from '../../nodes/registry';
 import { toyPoints } from '../../score/datasets/toy2d';
 import { slicedWasserstein1 } from '../../score/metrics/sliced-wasserstein';
 import { geometricSigmas } from '../../score/schedule/geometric';
-import { PYTHON, torchMissing } from './has-torch';
+import { PYTHON, torchMissing } from '../../../test-support/has-torch';
 
 const run = promisify(execFile);
 const quiet = { stdout: () => {}, stderr: () => {} };

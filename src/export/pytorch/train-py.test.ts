@@ -10,7 +10,7 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { runExport } from '../../cli/export-command';
 import { registry } from '../../nodes/registry';
-import { PYTHON, torchMissing } from './has-torch';
+import { PYTHON, torchMissing } from '../../../test-support/has-torch';
 
 const run = promisify(execFile);
 const quiet = { stdout: () => {}, stderr: () => {} };

@@ -1,6 +1,6 @@
 /** A valid graph over the corpus catalog (src/graph/corpus/catalog.ts) for the file I/O tests. */
-import { parseGraph, type Graph } from '../../graph';
-import { corpusCatalog } from '../../graph/corpus/catalog';
+import { parseGraph, type Graph } from '../src/graph';
+import { corpusCatalog } from '../src/graph/corpus/catalog';
 
 export const testGraphText = JSON.stringify({
   format: 'scoregraph',
