@@ -22,12 +22,9 @@ import { benchSigmas } from './graphs';
 import { libraryConfig } from './lib/library-train';
 import { releaseNodeBackends, useNodeBackend } from '../src/runtime/backend-node';
 import { webGpuParameterUpdate } from '../src/runtime/kernels/webgpu-adam-ema';
-import {
-  INSTANCE_NORM_GRAD_KERNEL,
-  INSTANCE_NORM_KERNEL,
-  registerWebGpuInstanceNorm,
-} from '../src/runtime/kernels/webgpu-instance-norm';
+import { registerWebGpuInstanceNorm } from '../src/runtime/kernels/webgpu-instance-norm';
 import { buildNetwork } from '../src/score/networks/build';
+import { INSTANCE_NORM_GRAD_KERNEL, INSTANCE_NORM_KERNEL } from '../src/score/networks/fused-instance-norm';
 import { normalize } from '../src/score/networks/norms';
 import { createWeights, copyWeights, disposeWeights } from '../src/score/networks/weights';
 import {
