@@ -15,7 +15,7 @@ import type { Store } from '../state/store';
 import { wireProblem } from '../state/wire-check';
 import type { Schemes, SgConnection, SgNode } from './scheme';
 import { trackSelection, type Selection, type SelectionHooks } from './selection';
-import { fitInto, type Box } from './fit-region';
+import { fitInto, readableView, type Box } from './fit-region';
 import { attachMinimap } from './minimap';
 import type { Area, AreaExtra, SocketRef } from './signals';
 import { ViewSync } from './view-sync';
@@ -156,23 +156,17 @@ export class CanvasView {
   /**
    * Fits a freshly opened graph, but never below a readable zoom: a large graph (the MNIST
    * presets) opens at READABLE_ZOOM on its top-left corner, where its data nodes are, instead of
-   * as a thumbnail with 7 px text (issue 12 item 7), and right of the minimap, so the minimap
-   * covers no card. Fit (the command) still shows everything.
+   * as a thumbnail with 7 px text (issue 12 item 7), below or beside the minimap when it would
+   * cover a card there. Fit (the command) still shows everything.
    */
   async fitReadable(): Promise<void> {
     await this.fit();
     if (this.area.area.transform.k >= READABLE_ZOOM) return;
-    const views = [...this.area.nodeViews.values()];
-    if (!views.length) return;
-    const left = Math.min(...views.map((v) => v.position.x));
-    const top = Math.min(...views.map((v) => v.position.y));
-    const margin = 24;
-    const beside = this.minimapBox()?.right ?? 0;
-    await this.setTransform({
-      k: READABLE_ZOOM,
-      x: beside + margin - left * READABLE_ZOOM,
-      y: margin - top * READABLE_ZOOM,
-    });
+    const cards = this.cardBoxes(this.editor.getNodes().map((n) => n.id));
+    if (!cards.length) return;
+    const box = this.container.getBoundingClientRect();
+    const size = { width: box.width, height: box.height };
+    await this.setTransform(readableView(cards, size, this.minimapBox(), READABLE_ZOOM));
   }
 
   /** The minimap's box in canvas pixels, when it shows. */

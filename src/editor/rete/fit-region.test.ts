@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitInto, type Box, type View } from './fit-region';
+import { fitInto, readableView, type Box, type View } from './fit-region';
 
 const canvas = { width: 1000, height: 800 };
 const minimap: Box = { left: 12, top: 12, right: 174, bottom: 174 };
@@ -63,5 +63,23 @@ describe('fitInto', () => {
     const v = fitInto(cards, low, minimap);
     expect(v.k).toBeCloseTo((0.9 * (1000 - 182)) / 1100);
     expect(onScreen(cards[0], v).left).toBeGreaterThan(minimap.right);
+  });
+
+  it('a readable view keeps the top-left corner, else moves below or beside the minimap, whichever shows more', () => {
+    // A graph 1400 wide at zoom 1 in a 1000 × 800 canvas: wider than the canvas, not taller.
+    const wide = [card(0, 0, 200, 100), card(0, 300, 200, 100), card(1200, 0, 200, 400)];
+    const down = readableView(wide, canvas, minimap, 1);
+    expect(down).toEqual({ k: 1, x: 24, y: 174 + 24 }); // below: nothing is lost at the bottom
+    // Taller than the canvas and narrow: moving down would push cards out; beside keeps them.
+    const tall = [card(0, 0, 200, 100), card(0, 700, 200, 100), card(300, 0, 200, 780)];
+    expect(readableView(tall, canvas, minimap, 1)).toEqual({ k: 1, x: 174 + 24, y: 24 });
+    // A corner the minimap does not reach stays as it is.
+    const clear = [card(200, 0, 200, 100), card(0, 400, 200, 100)];
+    expect(readableView(clear, canvas, minimap, 1)).toEqual({ k: 1, x: 24, y: 24 });
+    expect(readableView(wide, canvas, null, 0.8)).toEqual({ k: 0.8, x: 24, y: 24 });
+    for (const cards of [wide, tall, clear]) {
+      const v = readableView(cards, canvas, minimap, 1);
+      for (const c of cards) expect(under(onScreen(c, v), minimap)).toBe(false);
+    }
   });
 });

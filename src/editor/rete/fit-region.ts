@@ -1,7 +1,9 @@
 /**
  * Where a fit puts the graph: the largest zoom (at most 100 %) that shows every card in the
  * canvas with none under the minimap. The graph fills the whole canvas when its shape leaves
- * the minimap's corner empty, else the part beside or below the minimap.
+ * the minimap's corner empty, else the part beside or below the minimap. A graph too large for
+ * a readable zoom opens on its top-left corner, moved below or beside the minimap when needed,
+ * whichever shows more of the cards.
  */
 
 /** A rectangle by its edges. */
@@ -43,6 +45,37 @@ export function fitInto(
   ].filter(clear);
   // Beside and below always clear it; the whole canvas wins ties.
   return candidates.reduce((best, v) => (v.k > best.k + 1e-9 ? v : best), candidates[0] ?? full);
+}
+
+/**
+ * The view at zoom `k` that shows the cards' top-left corner, `margin` from the canvas's edges,
+ * and none under `minimap`: as is when the minimap covers no card, else moved below or beside it,
+ * whichever leaves more card area inside the canvas (a preset's results sit at its right, so
+ * moving right can hide them, and moving down only its bottom row).
+ */
+export function readableView(
+  cards: Box[],
+  canvas: { width: number; height: number },
+  minimap: Box | null,
+  k: number,
+  margin = 24,
+): View {
+  const { left, top } = boundsOf(cards);
+  const corner = { k, x: margin - left * k, y: margin - top * k };
+  if (!minimap) return corner;
+  const candidates = [
+    corner,
+    { ...corner, y: minimap.bottom + margin - top * k },
+    { ...corner, x: minimap.right + margin - left * k },
+  ].filter((v) => cards.every((c) => !overlaps(onScreen(c, v), minimap, GAP)));
+  const shown = (v: View) =>
+    cards.reduce((sum, c) => {
+      const s = onScreen(c, v);
+      const w = Math.min(s.right, canvas.width) - Math.max(s.left, 0);
+      const h = Math.min(s.bottom, canvas.height) - Math.max(s.top, 0);
+      return sum + Math.max(0, w) * Math.max(0, h);
+    }, 0);
+  return candidates.reduce((best, v) => (shown(v) > shown(best) + 1e-6 ? v : best), candidates[0]);
 }
 
 function boundsOf(boxes: Box[]): Box {
