@@ -1,0 +1,90 @@
+/**
+ * Data-parallel WASM training (src/runtime/parallel/, issue 9 item 5 / issue 10 item 3): the
+ * steady steps/s of mnist-quick's network (compact NCSN, ngf 16, 14 px, InstanceNorm++, output / σ,
+ * σ per sample) trained by the library's train() on this thread alone and with gradient helper
+ * threads, interleaved in one process, at batch 16 (the preset's) and 32.
+ *
+ * Judged on wall time: helpers add CPU time (process CPU counts every thread) to cut wall time,
+ * so CPU per step is shown beside it as the cost. The machine's load is noted: on a shared
+ * machine a second thread only helps as far as a second core is free.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { loadavg } from 'node:os';
+import { workerGradientHelpers } from '../../src/runtime/parallel/gradient-helpers';
+import { buildNetwork } from '../../src/score/networks/build';
+import { geometricSigmas } from '../../src/score/schedule/geometric';
+import { train } from '../../src/score/train';
+import type { Report } from '../lib/report';
+import { interleave, median, pairedRatio, StepClock, type Timing } from '../lib/stats';
+
+/** Steps before the steady window: the helpers' start and the first compiles. */
+const WARM_STEPS = 3;
+
+export async function benchThreads(report: Report, quick: boolean, threads = 2): Promise<void> {
+  const sigmas = geometricSigmas(7.4, 0.01, 41);
+  const network = buildNetwork(
+    'ncsn',
+    { ngf: 16, norm: 'instance++', conditioning: 'divide-by-sigma' },
+    [14, 14, 1],
+    sigmas.length,
+  );
+  const data = tf.randomUniform([1000, 14, 14, 1], 0, 1, 'float32', 7);
+  const steps = quick ? WARM_STEPS + 4 : WARM_STEPS + 30;
+  const rounds = quick ? 1 : 3;
+  const loadBefore = loadavg()[0];
+  try {
+    for (const batchSize of [16, 32]) {
+      const run = (helpers: number) => async (): Promise<Timing> => {
+        const clock = new StepClock();
+        const result = await train({
+          network,
+          data,
+          sigmas,
+          sigmaPer: 'sample',
+          adam: { learningRate: 2e-3, beta1: 0.9, beta2: 0.999, epsilon: 1e-8 },
+          ema: { momentum: 0.995, biasCorrection: true },
+          steps,
+          batchSize,
+          seed: 3,
+          logEvery: 100,
+          onStep: (i) => clock.mark(i),
+          ...(helpers > 1 ? { helpers: workerGradientHelpers(helpers, 'wasm') } : {}),
+        });
+        result.model.dispose();
+        return clock.steady(WARM_STEPS) ?? { wall: NaN, cpu: NaN };
+      };
+      const runs = await interleave({ one: run(1), many: run(threads) }, rounds);
+      const label = `mnist-quick net (compact ngf 16, 14 px) b${batchSize}`;
+      for (const [name, count] of [
+        ['one', 1],
+        ['many', threads],
+      ] as const)
+        report.add({
+          section: 'threads',
+          name: `${label} · ${count} thread${count > 1 ? 's' : ''}`,
+          where: 'node/wasm',
+          value: 1000 / median(runs[name].map((r) => r.wall)),
+          unit: 'steps/s',
+          detail:
+            `wall ${median(runs[name].map((r) => r.wall)).toFixed(0)} ms/step steady, CPU (all threads) ` +
+            `${median(runs[name].map((r) => r.cpu)).toFixed(0)} ms/step; ${steps - WARM_STEPS} steps × ${rounds}`,
+          raw: runs[name],
+        });
+      const speedup = pairedRatio(
+        runs.one.map((r) => r.wall),
+        runs.many.map((r) => r.wall),
+      );
+      report.add({
+        section: 'threads',
+        name: `${label} · ${threads} threads ÷ 1 (steps/s)`,
+        where: 'node/wasm',
+        value: speedup.median,
+        unit: '× (wall)',
+        detail: `per round ${speedup.values.map((v) => v.toFixed(2)).join(' ')}`,
+      });
+    }
+  } finally {
+    data.dispose();
+  }
+  report.note(`threads: load average ${loadBefore.toFixed(1)} before, ${loadavg()[0].toFixed(1)} after`);
+}
