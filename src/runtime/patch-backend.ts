@@ -8,6 +8,7 @@ import { registerTransposeFreeMatMul } from './kernels/matmul-transpose';
 import { registerWebGpuParameterUpdate } from './kernels/webgpu-adam-ema';
 import { registerWebGpuConv2DBackpropFilter } from './kernels/webgpu-conv2d-backprop-filter';
 import { registerWebGpuInstanceNorm } from './kernels/webgpu-instance-norm';
+import { registerWebGpuLeadingSum } from './kernels/webgpu-leading-sum';
 
 const patched = new Set<string>();
 
@@ -30,6 +31,8 @@ export function patchBackend(name: string): void {
     registerWebGpuParameterUpdate();
     // InstanceNorm++ forward and gradient in ~5 programs instead of ~55.
     registerWebGpuInstanceNorm();
+    // Bias gradients (sums over leading axes) in one program instead of transpose + reduce.
+    registerWebGpuLeadingSum();
   }
   // Quiet tfjs's "running in Node without tfjs-node" hint and keep float32 math.
   tf.env().set('PROD', true);
