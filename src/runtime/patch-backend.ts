@@ -7,6 +7,7 @@ import { registerFastCpuConv2DBackpropFilter } from './kernels/cpu-conv2d-backpr
 import { registerTransposeFreeMatMul } from './kernels/matmul-transpose';
 import { registerWebGpuParameterUpdate } from './kernels/webgpu-adam-ema';
 import { registerWebGpuConv2DBackpropFilter } from './kernels/webgpu-conv2d-backprop-filter';
+import { registerWebGpuDilatedConv2DBackpropInput } from './kernels/webgpu-dilated-conv2d-backprop-input';
 import { registerWebGpuInstanceNorm } from './kernels/webgpu-instance-norm';
 import { registerWebGpuLeadingSum } from './kernels/webgpu-leading-sum';
 
@@ -27,6 +28,8 @@ export function patchBackend(name: string): void {
     registerChunkedAddN(name);
     // The stock filter gradient loops over batch × pixels per weight: 92 % of a conv step.
     registerWebGpuConv2DBackpropFilter();
+    // Dilated convs as one op (tfjs has no gradient for them): its input gradient.
+    registerWebGpuDilatedConv2DBackpropInput();
     // Adam + EMA of all weights in one kernel instead of ~14 programs per weight.
     registerWebGpuParameterUpdate();
     // InstanceNorm++ forward and gradient in ~5 programs instead of ~55.

@@ -1,7 +1,7 @@
 /**
  * A 'same'-padded, stride-1 dilated conv + bias as one op with its own gradient, where the
- * backend registers a filter gradient that takes dilations (WebGPU:
- * src/runtime/kernels/webgpu-conv2d-backprop-filter.ts). tfjs's conv2d runs dilations forward but
+ * backend registers input and filter gradients that take dilations (WebGPU:
+ * src/runtime/kernels/webgpu-dilated-conv2d-backprop-input.ts, webgpu-conv2d-backprop-filter.ts). tfjs's conv2d runs dilations forward but
  * has no gradient for them; conv.ts otherwise moves the d×d phases into the batch (pad, four
  * transposes, a crop: ~22 programs a conv with its gradient, ~7 here). Returns null elsewhere.
  *
@@ -12,6 +12,7 @@
 import * as tf from '@tensorflow/tfjs';
 
 const FILTER_GRAD = 'SgConv2DBackpropFilterDilated';
+const INPUT_GRAD = 'SgConv2DBackpropInputDilated';
 
 function makeOp(dilation: number, withBias: boolean) {
   // tfjs types the arguments as (Tensor | GradSaveFunc)[]: x, w, [b,] then save.
@@ -26,8 +27,9 @@ function makeOp(dilation: number, withBias: boolean) {
       gradFunc: (dy: tf.Tensor | tf.Tensor[], saved: tf.Tensor[]) => {
         const g = dy as tf.Tensor4D;
         const [xs, ws] = saved as [tf.Tensor4D, tf.Tensor4D];
-        const flipped = tf.transpose(tf.reverse(ws, [0, 1]), [0, 1, 3, 2]) as tf.Tensor4D;
-        const dx = tf.conv2d(g, flipped, 1, 'same', 'NHWC', dilation);
+        const dx = tf
+          .engine()
+          .runKernel(INPUT_GRAD, { dy: g, filter: ws }, { dilations: dilation }) as tf.Tensor4D;
         const dw = tf.engine().runKernel(
           FILTER_GRAD,
           { x: xs, dy: g },
@@ -54,7 +56,8 @@ export function directDilatedConv(
   b: tf.Tensor1D | undefined,
   dilation: number,
 ): tf.Tensor4D | null {
-  if (!tf.getKernel(FILTER_GRAD, tf.getBackend())) return null;
+  const backend = tf.getBackend();
+  if (!tf.getKernel(FILTER_GRAD, backend) || !tf.getKernel(INPUT_GRAD, backend)) return null;
   const key = `${dilation}/${b !== undefined}`;
   let op = ops.get(key);
   if (!op) ops.set(key, (op = makeOp(dilation, b !== undefined)));
