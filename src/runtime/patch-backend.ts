@@ -8,6 +8,7 @@ import { registerTransposeFreeMatMul } from './kernels/matmul-transpose';
 import { registerWebGpuParameterUpdate } from './kernels/webgpu-adam-ema';
 import { registerWebGpuConv2DBackpropFilter } from './kernels/webgpu-conv2d-backprop-filter';
 import { registerWebGpuDilatedConv2DBackpropInput } from './kernels/webgpu-dilated-conv2d-backprop-input';
+import { registerWebGpuDsmLoss } from './kernels/webgpu-dsm-loss';
 import { registerWebGpuInstanceNorm } from './kernels/webgpu-instance-norm';
 import { registerWebGpuLeadingSum } from './kernels/webgpu-leading-sum';
 
@@ -36,6 +37,8 @@ export function patchBackend(name: string): void {
     registerWebGpuInstanceNorm();
     // Bias gradients (sums over leading axes) in one program instead of transpose + reduce.
     registerWebGpuLeadingSum();
+    // The DSM loss's per-sample sums and their gradient in one program each instead of ~12.
+    registerWebGpuDsmLoss();
   }
   // Quiet tfjs's "running in Node without tfjs-node" hint and keep float32 math.
   tf.env().set('PROD', true);

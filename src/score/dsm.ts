@@ -7,6 +7,7 @@
  * (Technique 3) gives sigma·s = f exactly, so its loss is ½‖f + z‖² with no ±1/sigma round trip.
  */
 import * as tf from '@tensorflow/tfjs';
+import { fusedDsmPerSample } from './fused-dsm-loss';
 import { perItem, type ScoreNetwork } from './networks/network';
 import type { WeightTensors } from './networks/weights';
 
@@ -42,6 +43,8 @@ export function dsmPerSample(net: ScoreNetwork, weights: WeightTensors, batch: D
   const s = perItem(sigma, x.rank);
   const perturbed = tf.add(x, tf.mul(s, noise));
   const out = net.apply(weights, perturbed, sigma, labels);
+  const fused = fusedDsmPerSample(out, noise, net.dividesBySigma ? null : sigma);
+  if (fused) return fused;
   const residual = net.dividesBySigma ? tf.add(out, noise) : tf.add(tf.mul(out, s), noise);
   const axes = Array.from({ length: x.rank - 1 }, (_, i) => i + 1);
   return tf.mul(tf.sum(tf.square(residual), axes), 0.5) as tf.Tensor1D;
