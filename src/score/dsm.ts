@@ -55,8 +55,14 @@ export function dsmLoss(net: ScoreNetwork, weights: WeightTensors, batch: DsmBat
   return tf.mean(dsmPerSample(net, weights, batch));
 }
 
-/** Sum of the per-sample losses of each level, [L] (level l gets the losses of items with label l). */
-export function lossPerLevel(perSample: tf.Tensor1D, labels: tf.Tensor1D, levels: number): tf.Tensor1D {
-  const oneHot = tf.cast(tf.oneHot(tf.cast(labels, 'int32'), levels), 'float32') as tf.Tensor2D;
+/**
+ * Sum of the per-sample losses of each level, [L] (level l gets the losses of items with label l).
+ * The labels are the step's draw on the CPU: the one-hot matrix is built there and uploaded, not
+ * computed by a GPU program.
+ */
+export function lossPerLevel(perSample: tf.Tensor1D, labels: Int32Array, levels: number): tf.Tensor1D {
+  const rows = new Float32Array(labels.length * levels);
+  labels.forEach((l, b) => (rows[b * levels + l] = 1));
+  const oneHot = tf.tensor2d(rows, [labels.length, levels]);
   return tf.reshape(tf.matMul(tf.reshape(perSample, [1, -1]), oneHot), [levels]);
 }
