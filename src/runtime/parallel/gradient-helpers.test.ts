@@ -28,7 +28,8 @@ const mlp = () => mlpNetwork({ width: 32, depth: 2, activation: 'elu', divideByS
 
 const drawOf = (batch: number, rows: number, seed = 9): StepDraw => ({
   indices: Int32Array.from({ length: batch }, (_, i) => (i * 7 + 3) % rows),
-  labels: Int32Array.from({ length: batch }, (_, i) => (i * 3) % sigmas.length),
+  // Not periodic: every shard of the batch holds other levels than the first.
+  labels: Int32Array.from({ length: batch }, (_, i) => Math.floor((i * sigmas.length) / batch)),
   noiseSeed: seed,
   emaDecay: 0.9,
 });
@@ -96,12 +97,15 @@ describe('data-parallel training over worker threads (wasm)', () => {
     const data = tf.randomUniform([c.rows, ...net.shape], 0, 1, 'float32', 3);
     const draw = drawOf(c.batch, c.rows);
     const single = recordingState(net);
-    makeTrainStep(net, data, sigmas, single.state, c.micro)(draw).dispose();
+    const alone = makeTrainStep(net, data, sigmas, single.state, c.micro)(draw);
     const shared = recordingState(net);
     const helpers = await startHelperThreads(problemOf(net, data, c.batch, c.micro), c.helpers, 'wasm');
     try {
-      const perLevel = await makeParallelTrainStep(net, data, sigmas, shared.state, c.micro, helpers)(draw);
-      perLevel.dispose();
+      const together = await makeParallelTrainStep(net, data, sigmas, shared.state, c.micro, helpers)(draw);
+      expect(worstRelative({ perLevel: alone.dataSync() }, { perLevel: together.dataSync() })).toBeLessThan(
+        1e-5,
+      );
+      tf.dispose([alone, together]);
     } finally {
       await helpers.close();
     }
