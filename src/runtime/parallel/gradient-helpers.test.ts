@@ -116,6 +116,32 @@ describe('data-parallel training over worker threads (wasm)', () => {
     data.dispose();
   });
 
+  it('shares a step on the cpu backend too (--threads there): same gradients as one thread', async () => {
+    await useNodeBackend('cpu');
+    try {
+      const net = mlp();
+      const data = tf.randomUniform([40, 2], 0, 1, 'float32', 3);
+      const draw = drawOf(10, 40);
+      const single = recordingState(net);
+      makeTrainStep(net, data, sigmas, single.state)(draw).dispose();
+      const shared = recordingState(net);
+      const helpers = await startHelperThreads(problemOf(net, data, 10), 1, 'cpu');
+      try {
+        // Twice: the second step must not read the first step's weights or answers.
+        for (let i = 0; i < 2; i++)
+          (await makeParallelTrainStep(net, data, sigmas, shared.state, 10, helpers)(draw)).dispose();
+      } finally {
+        await helpers.close();
+      }
+      expect(worstRelative(single.seen, shared.seen)).toBeLessThan(1e-5);
+      single.dispose();
+      shared.dispose();
+      data.dispose();
+    } finally {
+      await useNodeBackend('wasm');
+    }
+  });
+
   it('keeps the training thread’s tensor count flat over steps, and its per-level losses match', async () => {
     const net = conv();
     const data = tf.randomUniform([24, ...net.shape], 0, 1, 'float32', 3);
