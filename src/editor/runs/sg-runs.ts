@@ -13,8 +13,8 @@ import { describeChange, diffGraphs, summarizeChanges } from './graph-diff';
 import { finalLoss, type RunRecord } from './run-record';
 import type { RunHistory } from './run-history';
 import { runsStyles } from './runs-styles';
+import { compareCurves } from './compare-series';
 import './sg-compare-chart';
-import type { CompareSeries } from './sg-compare-chart';
 
 export class SgRuns extends LitElement {
   static override properties = { history: { attribute: false }, theme: { attribute: false } };
@@ -86,15 +86,12 @@ export class SgRuns extends LitElement {
     const changes = diffGraphs(a.graph, b.graph);
     const label = (r: RunRecord, i: number) => `${'AB'[i]} ${clock(r.startedAt)}`;
     const lossOf = (r: RunRecord) => Object.values(r.displays).find((d) => d.kind === 'loss');
-    const [la, lb] = [lossOf(a), lossOf(b)];
-    const curves: CompareSeries[] = [];
-    const levels: CompareSeries[] = [];
-    [la, lb].forEach((d, i) => {
-      if (d?.kind !== 'loss') return;
-      curves.push({ label: label([a, b][i], i), x: d.steps, y: d.loss });
-      if (d.perLevel)
-        levels.push({ label: label([a, b][i], i), x: d.perLevel.map((_, l) => l + 1), y: d.perLevel });
-    });
+    const curves = compareCurves(
+      [a, b].map((r, i) => {
+        const loss = lossOf(r);
+        return { label: label(r, i), loss: loss?.kind === 'loss' ? loss : undefined };
+      }),
+    );
     const outputs = [...new Set([...Object.keys(a.displays), ...Object.keys(b.displays)])].filter(
       (id) => (a.displays[id] ?? b.displays[id]).kind !== 'loss',
     );
@@ -114,10 +111,10 @@ export class SgRuns extends LitElement {
             </p>`
       }
       ${
-        curves.length
+        curves.steps.length
           ? html`<h4>Loss per logged step</h4>
               <sg-compare-chart
-                .series=${curves}
+                .series=${curves.steps}
                 .xLabel=${'step'}
                 logY
                 .theme=${this.theme.value}
@@ -125,11 +122,12 @@ export class SgRuns extends LitElement {
           : nothing
       }
       ${
-        levels.length
+        curves.levels.length
           ? html`<h4>Mean loss per noise level</h4>
               <sg-compare-chart
-                .series=${levels}
-                .xLabel=${'level (1 = largest σ)'}
+                .series=${curves.levels}
+                .xLabel=${curves.bySigma ? 'σ (largest left)' : 'level (1 = largest σ)'}
+                ?logX=${curves.bySigma}
                 logY
                 .theme=${this.theme.value}
               ></sg-compare-chart>`
