@@ -5,6 +5,7 @@
  *   npx tsx bench/gpu-kernels.ts            # ~3 min on lavapipe (2 cores)
  *   npx tsx bench/gpu-kernels.ts --tiny     # ~1 min smoke: tiny batches
  *   npx tsx bench/gpu-kernels.ts --batch=128 --reps=10   # the issue's sizes on a real GPU
+ *   npx tsx bench/gpu-kernels.ts --only=norm,step          # some sections: conv, adam, norm, step
  *
  * 1. Per kernel, awaited time (median of reps, each ending in a read-back): the filter gradient
  *    (stock Conv2DDerFilterProgram vs our implicit GEMM) at the MNIST net's conv shapes, beside
@@ -22,10 +23,11 @@ import { benchSigmas } from './graphs';
 import { libraryConfig } from './lib/library-train';
 import { releaseNodeBackends, useNodeBackend } from '../src/runtime/backend-node';
 import { webGpuParameterUpdate } from '../src/runtime/kernels/webgpu-adam-ema';
+import { DILATED_FILTER_GRAD_KERNEL } from '../src/runtime/kernels/webgpu-conv2d-backprop-filter';
 import { registerWebGpuInstanceNorm } from '../src/runtime/kernels/webgpu-instance-norm';
 import { buildNetwork } from '../src/score/networks/build';
 import { INSTANCE_NORM_GRAD_KERNEL, INSTANCE_NORM_KERNEL } from '../src/score/networks/fused-instance-norm';
-import { normalize } from '../src/score/networks/norms';
+import { normalizeElu } from '../src/score/networks/norms';
 import { createWeights, copyWeights, disposeWeights } from '../src/score/networks/weights';
 import {
   composedParameterUpdate,
@@ -43,6 +45,12 @@ const TINY = argv.includes('--tiny');
 const BATCH = opt('batch', TINY ? 1 : 8);
 const REPS = opt('reps', TINY ? 3 : 5);
 const STEPS = opt('steps', TINY ? 2 : 3);
+const ONLY = argv
+  .find((a) => a.startsWith('--only='))
+  ?.slice(7)
+  .split(',');
+const runs = (section: 'conv' | 'adam' | 'norm' | 'step') =>
+  (!ONLY || ONLY.includes(section)) && !(section === 'conv' && argv.includes('--no-kernels'));
 
 const median = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor((v.length - 1) / 2)];
 const r = (v: number, d = 2) => Number(v.toFixed(d));
@@ -50,8 +58,11 @@ const r = (v: number, d = 2) => Number(v.toFixed(d));
 // ------------------------------------------------------------------ stock vs ours switches
 await import('@tensorflow/tfjs-backend-webgpu'); // registers tfjs's stock WebGPU kernels
 const stockFilterGrad = { ...tf.getKernel('Conv2DBackpropFilter', 'webgpu')! };
+const stockSum = { ...tf.getKernel('Sum', 'webgpu')! };
 await useNodeBackend('webgpu'); // + the runtime's patches, as the CLI and the browser run them
 const oursFilterGrad = { ...tf.getKernel('Conv2DBackpropFilter', 'webgpu')! };
+const oursDilatedFilterGrad = { ...tf.getKernel(DILATED_FILTER_GRAD_KERNEL, 'webgpu')! };
+const oursSum = { ...tf.getKernel('Sum', 'webgpu')! };
 const adapter = (tf.backend() as unknown as { device: GPUDevice }).device;
 
 function useFilterGrad(config: tf.KernelConfig): void {
@@ -63,8 +74,14 @@ function useUpdate(factory: ParameterUpdateFactory): void {
 }
 function useStock(stock: boolean): void {
   useFilterGrad(stock ? stockFilterGrad : oursFilterGrad);
+  tf.unregisterKernel('Sum', 'webgpu');
+  tf.registerKernel(stock ? stockSum : oursSum);
   useUpdate(stock ? composedParameterUpdate : webGpuParameterUpdate);
-  // Without the fused InstanceNorm++ kernels, norms.ts composes the layer from tfjs ops.
+  // Without the fused InstanceNorm++ (+ ELU) kernels, norms.ts composes the layer from tfjs ops,
+  // and without the dilated filter gradient conv.ts runs dilated convs as space-to-batch phases.
+  if (stock) tf.unregisterKernel(DILATED_FILTER_GRAD_KERNEL, 'webgpu');
+  else if (!tf.getKernel(DILATED_FILTER_GRAD_KERNEL, 'webgpu'))
+    tf.registerKernel({ ...oursDilatedFilterGrad, kernelName: DILATED_FILTER_GRAD_KERNEL });
   if (stock)
     for (const k of [INSTANCE_NORM_KERNEL, INSTANCE_NORM_GRAD_KERNEL]) tf.unregisterKernel(k, 'webgpu');
   else registerWebGpuInstanceNorm();
@@ -165,7 +182,7 @@ row(
   'ours ÷ forward',
   'stock ÷ forward',
 );
-const convs = argv.includes('--no-kernels') ? [] : convs0;
+const convs = runs('conv') ? convs0 : [];
 for (const c of convs) {
   const x = tf.randomNormal(c.x, 0, 1, 'float32', 1) as tf.Tensor4D;
   const w = tf.randomNormal(c.w, 0, 0.1, 'float32', 2) as tf.Tensor4D;
@@ -201,7 +218,7 @@ for (const c of convs) {
 }
 
 console.log('\n## Adam + EMA of every weight of the mnist-ncsnv2 net (one update, awaited ms)');
-{
+if (runs('adam')) {
   const sigmas = benchSigmas();
   const net = buildNetwork(
     'ncsn',
@@ -248,14 +265,16 @@ console.log('\n## Adam + EMA of every weight of the mnist-ncsnv2 net (one update
 
 console.log('\n## InstanceNorm++ + ELU, forward and both gradients (awaited ms)');
 row('shape', 'composed', 'fused', 'composed ÷ fused', 'programs composed', 'programs fused');
-for (const shape of [
-  [BATCH, 28, 28, F],
-  [BATCH, 14, 14, 2 * F],
-] as [number, number, number, number][]) {
+for (const shape of (runs('norm')
+  ? [
+      [BATCH, 28, 28, F],
+      [BATCH, 14, 14, 2 * F],
+    ]
+  : []) as [number, number, number, number][]) {
   const x = tf.randomNormal(shape, 0, 1, 'float32', 6);
   const affine = tf.randomNormal([3 * shape[3]], 1, 0.1, 'float32', 7);
   const g = tf.grads((a: tf.Tensor, b: tf.Tensor) =>
-    tf.elu(normalize('instance++', a as tf.Tensor4D, { 'n/affine': b }, 'n', null)),
+    normalizeElu('instance++', a as tf.Tensor4D, { 'n/affine': b }, 'n', null),
   );
   const measure = async () => {
     const ms = await awaitedMs(() => tf.addN(g([x, affine]).map((t) => tf.sum(t))));
@@ -301,7 +320,7 @@ const cases: { id: string; net: BenchNet; batch: number }[] = [
   },
   { id: 'mlp 3×128', net: { kind: 'mlp', mlp: { dim: 2, width: 128, depth: 3 } }, batch: 256 },
 ];
-for (const c of cases) {
+for (const c of runs('step') ? cases : []) {
   const data = tf.randomUniform([Math.max(64, c.batch), ...itemShape(c.net)], 0, 1, 'float32', 4);
   const per: Record<string, { programs: number; submits: number; ms: number }> = {};
   for (const variant of ['stock', 'ours']) {

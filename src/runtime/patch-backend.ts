@@ -9,7 +9,10 @@ import { registerWasmParameterUpdate } from './kernels/wasm-adam-ema';
 import { registerWasmInstanceNorm } from './kernels/wasm-instance-norm';
 import { registerWebGpuParameterUpdate } from './kernels/webgpu-adam-ema';
 import { registerWebGpuConv2DBackpropFilter } from './kernels/webgpu-conv2d-backprop-filter';
+import { registerWebGpuDilatedConv2DBackpropInput } from './kernels/webgpu-dilated-conv2d-backprop-input';
+import { registerWebGpuDsmLoss } from './kernels/webgpu-dsm-loss';
 import { registerWebGpuInstanceNorm } from './kernels/webgpu-instance-norm';
+import { registerWebGpuLeadingSum } from './kernels/webgpu-leading-sum';
 
 const patched = new Set<string>();
 
@@ -32,10 +35,16 @@ export function patchBackend(name: string): void {
     registerChunkedAddN(name);
     // The stock filter gradient loops over batch × pixels per weight: 92 % of a conv step.
     registerWebGpuConv2DBackpropFilter();
+    // Dilated convs as one op (tfjs has no gradient for them): its input gradient.
+    registerWebGpuDilatedConv2DBackpropInput();
     // Adam + EMA of all weights in one kernel instead of ~14 programs per weight.
     registerWebGpuParameterUpdate();
     // InstanceNorm++ forward and gradient in ~5 programs instead of ~55.
     registerWebGpuInstanceNorm();
+    // Bias gradients (sums over leading axes) in one program instead of transpose + reduce.
+    registerWebGpuLeadingSum();
+    // The DSM loss's per-sample sums and their gradient in one program each instead of ~12.
+    registerWebGpuDsmLoss();
   }
   // Quiet tfjs's "running in Node without tfjs-node" hint and keep float32 math.
   tf.env().set('PROD', true);

@@ -85,7 +85,7 @@ describe('DSM loss (docs/science.md §1)', () => {
   it('keeps the loss per level: per-level sums add up to the batch total', () => {
     tf.tidy(() => {
       const perSample = tf.tensor1d([1, 2, 3, 4, 5]);
-      const labels = tf.tensor1d([0, 2, 2, 3, 0], 'int32');
+      const labels = Int32Array.from([0, 2, 2, 3, 0]);
       expect(Array.from(lossPerLevel(perSample, labels, 4).dataSync())).toEqual([6, 0, 5, 4]);
     });
   });

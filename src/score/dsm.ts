@@ -7,6 +7,7 @@
  * (Technique 3) gives sigma·s = f exactly, so its loss is ½‖f + z‖² with no ±1/sigma round trip.
  */
 import * as tf from '@tensorflow/tfjs';
+import { fusedDsmPerSample } from './fused-dsm-loss';
 import { perItem, type ScoreNetwork } from './networks/network';
 import type { WeightTensors } from './networks/weights';
 
@@ -42,6 +43,8 @@ export function dsmPerSample(net: ScoreNetwork, weights: WeightTensors, batch: D
   const s = perItem(sigma, x.rank);
   const perturbed = tf.add(x, tf.mul(s, noise));
   const out = net.apply(weights, perturbed, sigma, labels);
+  const fused = fusedDsmPerSample(out, noise, net.dividesBySigma ? null : sigma);
+  if (fused) return fused;
   const residual = net.dividesBySigma ? tf.add(out, noise) : tf.add(tf.mul(out, s), noise);
   const axes = Array.from({ length: x.rank - 1 }, (_, i) => i + 1);
   return tf.mul(tf.sum(tf.square(residual), axes), 0.5) as tf.Tensor1D;
@@ -52,8 +55,14 @@ export function dsmLoss(net: ScoreNetwork, weights: WeightTensors, batch: DsmBat
   return tf.mean(dsmPerSample(net, weights, batch));
 }
 
-/** Sum of the per-sample losses of each level, [L] (level l gets the losses of items with label l). */
-export function lossPerLevel(perSample: tf.Tensor1D, labels: tf.Tensor1D, levels: number): tf.Tensor1D {
-  const oneHot = tf.cast(tf.oneHot(tf.cast(labels, 'int32'), levels), 'float32') as tf.Tensor2D;
+/**
+ * Sum of the per-sample losses of each level, [L] (level l gets the losses of items with label l).
+ * The labels are the step's draw on the CPU: the one-hot matrix is built there and uploaded, not
+ * computed by a GPU program.
+ */
+export function lossPerLevel(perSample: tf.Tensor1D, labels: Int32Array, levels: number): tf.Tensor1D {
+  const rows = new Float32Array(labels.length * levels);
+  labels.forEach((l, b) => (rows[b * levels + l] = 1));
+  const oneHot = tf.tensor2d(rows, [labels.length, levels]);
   return tf.reshape(tf.matMul(tf.reshape(perSample, [1, -1]), oneHot), [levels]);
 }

@@ -93,7 +93,8 @@ export function shardGradients(
       let kept: tf.Tensor1D | null = null;
       const { grads } = tf.variableGrads(() => {
         const perSample = dsmPerSample(net, params, chunk);
-        kept = tf.keep(lossPerLevel(perSample, chunk.labels, sigmas.length)); // past the gradient's scope
+        const levels = draw.labels.subarray(start, start + size);
+        kept = tf.keep(lossPerLevel(perSample, levels, sigmas.length)); // past the gradient's scope
         return tf.div(tf.sum(perSample), batch) as tf.Scalar;
       }, varList);
       const perLevel = tf.clone(kept!); // an ordinary tensor again: kept ones outlive every tidy

@@ -7,19 +7,22 @@ export interface FilterGradAttrs {
   dimRoundingMode?: 'floor' | 'round' | 'ceil';
   filterShape: [number, number, number, number];
   dataFormat?: string;
+  /** Only our dilated filter-gradient kernel reads it (tfjs's Conv2DBackpropFilter has none). */
+  dilations?: [number, number] | number;
 }
 
 export function filterGradInfo(
   x: tf.TensorInfo,
   attrs: tf.NamedAttrMap | undefined,
 ): { info: tf.backend_util.Conv2DInfo; filterShape: FilterGradAttrs['filterShape'] } {
-  const { strides, pad, dimRoundingMode, filterShape, dataFormat } = attrs as unknown as FilterGradAttrs;
+  const { strides, pad, dimRoundingMode, filterShape, dataFormat, dilations } =
+    attrs as unknown as FilterGradAttrs;
   if (dataFormat && dataFormat !== 'NHWC') throw new Error('Conv2DBackpropFilter: only NHWC is supported.');
   const info = tf.backend_util.computeConv2DInfo(
     x.shape as [number, number, number, number],
     filterShape,
     strides,
-    1,
+    dilations ?? 1,
     pad,
     dimRoundingMode,
     false,

@@ -21,7 +21,7 @@ const cases: Array<{
   { x: [2, 9, 8, 3], w: [4, 4, 3, 2], s: 2, p: 1 }, // even filter, explicit padding
   { x: [2, 8, 8, 8], w: [3, 3, 8, 1], s: 1, p: 'same' }, // end conv ngf → 1
   { x: [1, 3, 3, 72], w: [3, 3, 72, 68], s: 1, p: 'same' }, // several tiles in m and n
-  { x: [20, 8, 8, 4], w: [3, 3, 4, 8], s: 1, p: 'same' }, // k = 1280: split over chunks
+  { x: [72, 8, 8, 4], w: [3, 3, 4, 8], s: 1, p: 'same' }, // k = 4608: split over chunks
 ];
 
 /** Filter gradient of sum(conv(x, w) · r) for a fixed random r, through the registered kernel. */
@@ -47,6 +47,8 @@ describe('filter-gradient plan', () => {
   it('plans more k chunks for long reductions and one for short ones', () => {
     expect(planFilterGrad(9 * 32, 32, 128 * 28 * 28).splits).toBeGreaterThan(8);
     expect(planFilterGrad(9, 8, 200).splits).toBe(1);
+    expect(planFilterGrad(9 * 32, 32, 28 * 28).splits).toBe(1); // batch 1 at 28 px
+    expect(planFilterGrad(9 * 4, 8, 72 * 8 * 8).splits).toBe(2); // the split case below
     const p = planFilterGrad(9, 8, 100_000);
     expect(p.chunk * p.splits).toBeGreaterThanOrEqual(p.K);
     expect(p.chunk * (p.splits - 1)).toBeLessThan(p.K);

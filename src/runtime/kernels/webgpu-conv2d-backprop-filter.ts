@@ -23,8 +23,12 @@ type Uniform = { type: 'int32'; data: number[] };
 const KT = 16;
 /** Workgroups to aim for when choosing the number of k chunks (enough to fill a large GPU). */
 const TARGET_WORKGROUPS = 512;
-/** Fewest k values per chunk: below that the partial sums cost more than they save. */
-const MIN_CHUNK = 256;
+/**
+ * Fewest k values per chunk: below that the partial sums cost more than they save. The sum of
+ * the chunks is a program of its own (~0.45 ms of CPU time in tfjs + Dawn, issue 9), more than a
+ * workgroup spends on a few thousand k; so a batch-1 conv at 28 px (k = 784) runs in one chunk.
+ */
+const MIN_CHUNK = 2048;
 
 /** Tile sizes, chunking and dispatch of one call (exported for tests and the bench). */
 export interface FilterGradPlan {
@@ -54,7 +58,8 @@ class FilterGradPartialProgram implements WebGPUProgram {
   variableComponents: number[];
   uniforms =
     'M : i32, N : i32, K : i32, chunk : i32, Ho : i32, Wo : i32, KW : i32, Ci : i32, ' +
-    'H : i32, W : i32, strideH : i32, strideW : i32, padTop : i32, padLeft : i32,';
+    'H : i32, W : i32, strideH : i32, strideW : i32, padTop : i32, padLeft : i32, ' +
+    'dilationH : i32, dilationW : i32,';
   outputShape: number[];
   shaderKey: string;
   dispatchLayout = { x: [0], y: [1], z: [2] };
@@ -114,8 +119,8 @@ class FilterGradPartialProgram implements WebGPUProgram {
         let ci = m - kk * uniforms.Ci;
         let kh = kk / uniforms.KW;
         let kw = kk - kh * uniforms.KW;
-        let row = oy * uniforms.strideH + kh - uniforms.padTop;
-        let col = ox * uniforms.strideW + kw - uniforms.padLeft;
+        let row = oy * uniforms.strideH + kh * uniforms.dilationH - uniforms.padTop;
+        let col = ox * uniforms.strideW + kw * uniforms.dilationW - uniforms.padLeft;
         if (row < 0 || row >= uniforms.H || col < 0 || col >= uniforms.W) { return -1; }
         return ((b * uniforms.H + row) * uniforms.W + col) * uniforms.Ci + ci;
       }
@@ -223,45 +228,53 @@ function getMain(index?: string): string {
 
 const int = (...data: number[]): Uniform => ({ type: 'int32', data });
 
-/** Replaces WebGPU's Conv2DBackpropFilter (NHWC, any stride and padding, dilation 1). */
+/** The dilated filter gradient: Conv2DBackpropFilter's inputs and attrs plus `dilations`. */
+export const DILATED_FILTER_GRAD_KERNEL = 'SgConv2DBackpropFilterDilated';
+
+const filterGradKernel: tf.KernelFunc = ({ inputs, backend, attrs }) => {
+  const { x, dy } = inputs as { x: Info; dy: Info };
+  const { info, filterShape } = filterGradInfo(x, attrs);
+  const gpu = backend as unknown as WebGPUBackend;
+  const [, H, W, Ci] = x.shape;
+  const [N, Ho, Wo, Co] = dy.shape;
+  const [KH, KW] = filterShape;
+  const plan = planFilterGrad(KH * KW * Ci, Co, N * Ho * Wo);
+  const partialShape = plan.splits === 1 ? filterShape : [plan.splits, plan.M, plan.N];
+  const program = new FilterGradPartialProgram(partialShape, plan, Ci % 4 === 0, Co % 4 === 0);
+  const uniforms = [
+    int(plan.M),
+    int(plan.N),
+    int(plan.K),
+    int(plan.chunk),
+    int(Ho),
+    int(Wo),
+    int(KW),
+    int(Ci),
+    int(H),
+    int(W),
+    int(info.strideHeight),
+    int(info.strideWidth),
+    int(info.padInfo.top),
+    int(info.padInfo.left),
+    int(info.dilationHeight),
+    int(info.dilationWidth),
+  ];
+  const partials = gpu.runWebGPUProgram(program, [x, dy], 'float32', uniforms);
+  if (plan.splits === 1) return partials;
+  const out = gpu.runWebGPUProgram(new SumChunksProgram(filterShape), [partials], 'float32', [
+    int(plan.splits),
+  ]);
+  gpu.disposeData(partials.dataId);
+  return out;
+};
+
+/**
+ * Replaces WebGPU's Conv2DBackpropFilter (NHWC, any stride and padding, dilation 1), and
+ * registers the same kernel with dilations as DILATED_FILTER_GRAD_KERNEL (networks/dilated-conv.ts).
+ */
 export function registerWebGpuConv2DBackpropFilter(): void {
-  if (tf.getKernel('Conv2DBackpropFilter', 'webgpu')) tf.unregisterKernel('Conv2DBackpropFilter', 'webgpu');
-  tf.registerKernel({
-    kernelName: 'Conv2DBackpropFilter',
-    backendName: 'webgpu',
-    kernelFunc: ({ inputs, backend, attrs }) => {
-      const { x, dy } = inputs as { x: Info; dy: Info };
-      const { info, filterShape } = filterGradInfo(x, attrs);
-      const gpu = backend as unknown as WebGPUBackend;
-      const [, H, W, Ci] = x.shape;
-      const [N, Ho, Wo, Co] = dy.shape;
-      const [KH, KW] = filterShape;
-      const plan = planFilterGrad(KH * KW * Ci, Co, N * Ho * Wo);
-      const partialShape = plan.splits === 1 ? filterShape : [plan.splits, plan.M, plan.N];
-      const program = new FilterGradPartialProgram(partialShape, plan, Ci % 4 === 0, Co % 4 === 0);
-      const uniforms = [
-        int(plan.M),
-        int(plan.N),
-        int(plan.K),
-        int(plan.chunk),
-        int(Ho),
-        int(Wo),
-        int(KW),
-        int(Ci),
-        int(H),
-        int(W),
-        int(info.strideHeight),
-        int(info.strideWidth),
-        int(info.padInfo.top),
-        int(info.padInfo.left),
-      ];
-      const partials = gpu.runWebGPUProgram(program, [x, dy], 'float32', uniforms);
-      if (plan.splits === 1) return partials;
-      const out = gpu.runWebGPUProgram(new SumChunksProgram(filterShape), [partials], 'float32', [
-        int(plan.splits),
-      ]);
-      gpu.disposeData(partials.dataId);
-      return out;
-    },
-  });
+  for (const kernelName of ['Conv2DBackpropFilter', DILATED_FILTER_GRAD_KERNEL]) {
+    if (tf.getKernel(kernelName, 'webgpu')) tf.unregisterKernel(kernelName, 'webgpu');
+    tf.registerKernel({ kernelName, backendName: 'webgpu', kernelFunc: filterGradKernel });
+  }
 }

@@ -1,10 +1,14 @@
 /**
- * InstanceNorm++ (src/score/networks/norms.ts) as two WebGPU programs forward and three backward,
- * instead of ~15 and ~40 elementwise/reduce programs. Per image b and channel c (N = H·W):
+ * InstanceNorm++ (src/score/networks/norms.ts), optionally followed by ELU, as two WebGPU programs
+ * forward and three backward, instead of ~15 and ~40 elementwise/reduce programs (+ ELU and its
+ * gradient). Per image b and channel c (N = H·W):
  *
  *   μ, v = mean, biased variance of x over H, W;  s = 1/√(v + ε)
  *   μ̃ = (μ − mean_c μ) / √(unbiased var_c μ + ε)
  *   y = γ·s·(x − μ) + β + γ·α·μ̃          (affine [R, 1, 1, 3C] = [γ | α | β], R = 1 or B)
+ *
+ * With ELU the output is ELU(y) and dy below is the incoming gradient times ELU'(y) (1 where
+ * y ≥ 0, e^y elsewhere), y recomputed from x and the per-channel scale and shift.
  *
  * Gradient (S1 = Σ dy, S2 = Σ dy·x̂ over H, W; g = γ·α·S1; t = 1/√(var_c μ + ε)):
  *   dμ = t·(g − mean_c g) − t·μ̃/(C − 1)·Σ_c g·μ̃
@@ -12,7 +16,9 @@
  *   dγ = S2 + α·μ̃·S1,  dα = γ·μ̃·S1,  dβ = S1   (summed over the images of a row)
  *
  * One workgroup per image computes its channels' statistics (serial over H·W per channel, the
- * across-channel part in workgroup memory); one elementwise program applies them.
+ * across-channel part in workgroup memory); one elementwise program applies them. Backward, the
+ * coefficient program writes [B, C, 8] = (A, B, D, dγ, dα, dβ, scale, shift): the input gradient
+ * dx = A·dy + B·x + D reads them in place, one small program sums dγ, dα, dβ over the images.
  */
 import * as tf from '@tensorflow/tfjs';
 import type { WebGPUProgram } from '@tensorflow/tfjs-backend-webgpu';
@@ -31,6 +37,11 @@ const EPS = 1e-5;
 const LANES = 64;
 
 const int = (...data: number[]): Uniform => ({ type: 'int32', data });
+/** Coefficients per image and channel written by the gradient's first program. */
+const GRAD_WIDTH = 8;
+
+/** WGSL: ELU'(y)·d for the pre-activation y (tfjs's EluGrad: d where y ≥ 0, d·(ELU(y) + 1) elsewhere). */
+const ELU_GRAD = `fn eluGrad(d : f32, y : f32) -> f32 { return select(d * exp(y), d, y >= 0.0); }`;
 
 /** Shared WGSL: channel c's mean and inverse std over image b's N pixels (x is [B, N, C]). */
 const STATS = `
@@ -116,7 +127,10 @@ class NormCoefProgram extends PerImageCoefProgram {
   }
 }
 
-/** out = x·coef[0] + coef[1] (forward), or dy·k[0] + x·k[1] + k[2] (input gradient). */
+/**
+ * out = x·coef[0] + coef[1], then ELU if asked (forward), or A·dy + B·x + D with
+ * (A, B, D, …, scale, shift) = k (input gradient; dy through ELU' of x·scale + shift if asked).
+ */
 class PerChannelAffineProgram implements WebGPUProgram {
   variableNames: string[];
   uniforms = 'C : i32,';
@@ -129,10 +143,11 @@ class PerChannelAffineProgram implements WebGPUProgram {
   constructor(
     shape: number[],
     private readonly gradient: boolean,
+    private readonly elu: boolean,
   ) {
     this.outputShape = shape;
     this.variableNames = gradient ? ['dy', 'x', 'k'] : ['x', 'k'];
-    this.shaderKey = `sgPerChannelAffine_${gradient}`;
+    this.shaderKey = `sgPerChannelAffine_${gradient}_${elu}`;
     this.dispatchLayout = { x: shape.map((_, i) => i) };
     const size = shape.reduce((p, q) => p * q, 1);
     this.dispatch = [Math.ceil(size / LANES), 1, 1];
@@ -140,9 +155,15 @@ class PerChannelAffineProgram implements WebGPUProgram {
   getUserCode(): string {
     const C = 'uniforms.C';
     const value = this.gradient
-      ? `let k0 = (b * ${C} + c) * 3; let v = dy[index] * k[k0] + x[index] * k[k0 + 1] + k[k0 + 2];`
-      : `let k0 = (b * ${C} + c) * 2; let v = x[index] * k[k0] + k[k0 + 1];`;
+      ? `let k0 = (b * ${C} + c) * ${GRAD_WIDTH};
+         let xi = x[index];
+         ${this.elu ? 'let d = eluGrad(dy[index], xi * k[k0 + 6] + k[k0 + 7]);' : 'let d = dy[index];'}
+         let v = d * k[k0] + xi * k[k0 + 1] + k[k0 + 2];`
+      : `let k0 = (b * ${C} + c) * 2;
+         let y = x[index] * k[k0] + k[k0 + 1];
+         let v = ${this.elu ? 'select(exp(y) - 1.0, y, y >= 0.0)' : 'y'};`;
     return `
+      ${this.elu && this.gradient ? ELU_GRAD : ''}
       fn main(index : i32) {
         if (index < uniforms.size) {
           let c = index % ${C};
@@ -156,19 +177,26 @@ class PerChannelAffineProgram implements WebGPUProgram {
 }
 
 /**
- * Per image and channel: the input gradient's coefficients (dx = A·dy + B·x + D) and the
- * affine gradients → [B, C, 6] = (A, B, D, dγ, dα, dβ).
+ * Per image and channel: the input gradient's coefficients (dx = A·dy + B·x + D), the affine
+ * gradients and the forward scale and shift → [B, C, 8] = (A, B, D, dγ, dα, dβ, scale, shift).
  */
 class NormGradCoefProgram extends PerImageCoefProgram {
   variableNames = ['dy', 'x', 'affine'];
-  shaderKey = 'sgInstanceNormGradCoef';
-  constructor(B: number, C: number) {
-    super(B, C, 6);
+  shaderKey: string;
+  constructor(
+    B: number,
+    C: number,
+    private readonly elu: boolean,
+  ) {
+    super(B, C, GRAD_WIDTH);
+    this.shaderKey = `sgInstanceNormGradCoef_${elu}`;
   }
   getUserCode(): string {
+    const W = GRAD_WIDTH;
     return `
       ${STATS}
       ${MEAN_TILDE}
+      ${this.elu ? ELU_GRAD : ''}
       var<workgroup> inv : array<f32, ${MAX_CHANNELS}>;
       var<workgroup> g : array<f32, ${MAX_CHANNELS}>;
       var<workgroup> gSums : vec2<f32>; // mean of g, Σ g·μ̃
@@ -186,24 +214,30 @@ class NormGradCoefProgram extends PerImageCoefProgram {
         acrossChannels();
         for (var c = i32(localIndex); c < C; c += ${LANES}) {
           let base = b * uniforms.N * C + c;
+          let gamma = affine[a + c];
+          let alpha = affine[a + C + c];
+          let beta = affine[a + 2 * C + c];
+          let tilde = (mus[c] - across.x) * across.y;
+          let scale = gamma * inv[c];
+          let shift = beta + gamma * alpha * tilde - mus[c] * scale;
           var S1 = 0.0;
           var S2 = 0.0;
           for (var p = 0; p < uniforms.N; p++) {
-            let d = dy[base + p * C];
+            let xi = x[base + p * C];
+            let d = ${this.elu ? 'eluGrad(dy[base + p * C], xi * scale + shift)' : 'dy[base + p * C]'};
             S1 += d;
-            S2 += d * (x[base + p * C] - mus[c]) * inv[c];
+            S2 += d * (xi - mus[c]) * inv[c];
           }
-          let gamma = affine[a + c];
-          let alpha = affine[a + C + c];
-          let tilde = (mus[c] - across.x) * across.y;
           g[c] = gamma * alpha * S1;
-          let o = (b * C + c) * 6;
+          let o = (b * C + c) * ${W};
           result[o] = gamma * inv[c];
           result[o + 1] = -gamma * inv[c] * inv[c] * S2 / N;
           result[o + 2] = -gamma * inv[c] * S1 / N + gamma * inv[c] * inv[c] * S2 * mus[c] / N;
           result[o + 3] = S2 + alpha * tilde * S1;
           result[o + 4] = gamma * tilde * S1;
           result[o + 5] = S1;
+          result[o + 6] = scale;
+          result[o + 7] = shift;
         }
         workgroupBarrier();
         if (localIndex == 0u) {
@@ -220,48 +254,41 @@ class NormGradCoefProgram extends PerImageCoefProgram {
         for (var c = i32(localIndex); c < C; c += ${LANES}) {
           let tilde = (mus[c] - across.x) * t;
           let dMu = t * (g[c] - gSums.x) - t * tilde / f32(max(C - 1, 1)) * gSums.y;
-          result[(b * C + c) * 6 + 2] += dMu / N;
+          result[(b * C + c) * ${W} + 2] += dMu / N;
         }
       }
     `;
   }
 }
 
-/** [B, C, 6] coefficients → the input gradient's [B, C, 3] and the affine gradient [R, 1, 1, 3C]. */
-class SplitGradProgram implements WebGPUProgram {
+/** [B, C, 8] coefficients → the affine gradient [R, 1, 1, 3C] (summed over the images of a row). */
+class AffineGradProgram implements WebGPUProgram {
   variableNames = ['k'];
   uniforms = 'B : i32, C : i32, R : i32,';
   outputShape: number[];
-  shaderKey: string;
   dispatchLayout: { x: number[] };
   dispatch: [number, number, number];
   workgroupSize: [number, number, number] = [LANES, 1, 1];
   size = true;
-  constructor(
-    shape: number[],
-    private readonly affinePart: boolean,
-  ) {
+  shaderKey = 'sgInstanceNormAffineGrad';
+  constructor(shape: number[]) {
     this.outputShape = shape;
-    this.shaderKey = `sgInstanceNormSplit_${affinePart}`;
     this.dispatchLayout = { x: shape.map((_, i) => i) };
     this.dispatch = [Math.ceil(shape.reduce((p, q) => p * q, 1) / LANES), 1, 1];
   }
   getUserCode(): string {
-    const body = this.affinePart
-      ? `// index = r·3C + part·C + c; rows of one image each, or all images summed into one row.
-         let C = uniforms.C;
-         let r = index / (3 * C);
-         let part = (index - r * 3 * C) / C;
-         let c = index % C;
-         var v = 0.0;
-         let first = select(0, r, uniforms.R > 1);
-         let last = select(uniforms.B, r + 1, uniforms.R > 1);
-         for (var b = first; b < last; b++) { v += k[(b * C + c) * 6 + 3 + part]; }`
-      : `let v = k[(index / 3) * 6 + index % 3];`;
     return `
       fn main(index : i32) {
         if (index < uniforms.size) {
-          ${body}
+          // index = r·3C + part·C + c; rows of one image each, or all images summed into one row.
+          let C = uniforms.C;
+          let r = index / (3 * C);
+          let part = (index - r * 3 * C) / C;
+          let c = index % C;
+          var v = 0.0;
+          let first = select(0, r, uniforms.R > 1);
+          let last = select(uniforms.B, r + 1, uniforms.R > 1);
+          for (var b = first; b < last; b++) { v += k[(b * C + c) * ${GRAD_WIDTH} + 3 + part]; }
           setOutputAtIndex(index, v);
         }
       }
@@ -282,8 +309,9 @@ export function registerWebGpuInstanceNorm(): void {
   tf.registerKernel({
     kernelName: INSTANCE_NORM_KERNEL,
     backendName: 'webgpu',
-    kernelFunc: ({ inputs, backend }) => {
+    kernelFunc: ({ inputs, backend, attrs }) => {
       const { x, affine } = inputs as { x: Info; affine: Info };
+      const elu = (attrs as { elu?: boolean } | undefined)?.elu === true;
       const gpu = backend as unknown as Runner;
       const { B, N, C, R } = shapes(x, affine);
       const coef = gpu.runWebGPUProgram(new NormCoefProgram(B, C), [x, affine], 'float32', [
@@ -291,9 +319,12 @@ export function registerWebGpuInstanceNorm(): void {
         int(C),
         int(R),
       ]);
-      const out = gpu.runWebGPUProgram(new PerChannelAffineProgram(x.shape, false), [x, coef], 'float32', [
-        int(C),
-      ]);
+      const out = gpu.runWebGPUProgram(
+        new PerChannelAffineProgram(x.shape, false, elu),
+        [x, coef],
+        'float32',
+        [int(C)],
+      );
       gpu.disposeData(coef.dataId);
       return out;
     },
@@ -301,20 +332,25 @@ export function registerWebGpuInstanceNorm(): void {
   tf.registerKernel({
     kernelName: INSTANCE_NORM_GRAD_KERNEL,
     backendName: 'webgpu',
-    kernelFunc: ({ inputs, backend }) => {
+    kernelFunc: ({ inputs, backend, attrs }) => {
       const { dy, x, affine } = inputs as { dy: Info; x: Info; affine: Info };
+      const elu = (attrs as { elu?: boolean } | undefined)?.elu === true;
       const gpu = backend as unknown as Runner;
       const { B, N, C, R } = shapes(x, affine);
       const u = [int(N), int(C), int(R)];
-      const k = gpu.runWebGPUProgram(new NormGradCoefProgram(B, C), [dy, x, affine], 'float32', u);
-      const split = [int(B), int(C), int(R)];
-      const kx = gpu.runWebGPUProgram(new SplitGradProgram([B, C, 3], false), [k], 'float32', split);
-      const dAffine = gpu.runWebGPUProgram(new SplitGradProgram(affine.shape, true), [k], 'float32', split);
-      const dx = gpu.runWebGPUProgram(new PerChannelAffineProgram(x.shape, true), [dy, x, kx], 'float32', [
+      const k = gpu.runWebGPUProgram(new NormGradCoefProgram(B, C, elu), [dy, x, affine], 'float32', u);
+      const dAffine = gpu.runWebGPUProgram(new AffineGradProgram(affine.shape), [k], 'float32', [
+        int(B),
         int(C),
+        int(R),
       ]);
+      const dx = gpu.runWebGPUProgram(
+        new PerChannelAffineProgram(x.shape, true, elu),
+        [dy, x, k],
+        'float32',
+        [int(C)],
+      );
       gpu.disposeData(k.dataId);
-      gpu.disposeData(kx.dataId);
       return [dx, dAffine];
     },
   });

@@ -24,7 +24,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { conv, convSpecs, meanPool, upsample2x } from './conv';
 import type { ScoreNetwork } from './network';
-import { normalize, normSpecs, type NormKind } from './norms';
+import { normalizeElu, normSpecs, type NormKind } from './norms';
 import { refinenetNetwork } from './refinenet';
 import type { WeightSpec, WeightTensors } from './weights';
 
@@ -143,7 +143,7 @@ export function ncsnNetwork(
     const c = (h: tf.Tensor4D, name: string, dilation = 1) =>
       conv(h, w[`${name}/w`] as tf.Tensor4D, w[`${name}/b`] as tf.Tensor1D, dilation);
     const act = (h: tf.Tensor4D, norm: string | null) =>
-      tf.elu(norm ? normalize(config.norm, h, w, norm, oneHot) : h) as tf.Tensor4D;
+      norm ? normalizeElu(config.norm, h, w, norm, oneHot) : (tf.elu(h) as tf.Tensor4D);
 
     const residual = (h: tf.Tensor4D, b: ResPlan): tf.Tensor4D => {
       let out = c(act(h, `${b.name}/norm1`), `${b.name}/conv1`, b.dilation);

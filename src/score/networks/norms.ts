@@ -57,6 +57,24 @@ function affineRows(weights: WeightTensors, name: string, oneHotLabels: tf.Tenso
 }
 
 /**
+ * ELU(normalize(…)): the pre-activation blocks' "norm, then ELU". One fused op where the backend
+ * has one for instance++ (WebGPU), else the two ops.
+ */
+export function normalizeElu(
+  kind: NormKind,
+  x: tf.Tensor4D,
+  weights: WeightTensors,
+  name: string,
+  oneHotLabels: tf.Tensor2D | null,
+): tf.Tensor4D {
+  if (kind === 'instance++') {
+    const fused = fusedInstanceNormPlus(x, affineRows(weights, name, oneHotLabels), true);
+    if (fused) return fused;
+  }
+  return tf.elu(normalize(kind, x, weights, name, oneHotLabels));
+}
+
+/**
  * Applies layer `name` of kind `kind` to x [B, H, W, F]. `oneHotLabels` [B, L] selects the
  * level's parameters of a conditional layer; null for an unconditional one.
  */

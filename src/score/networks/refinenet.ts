@@ -29,7 +29,7 @@ import * as tf from '@tensorflow/tfjs';
 import { avgPool5, conv, convSpecs, maxPool5, meanPool, resizeBilinear } from './conv';
 import type { NcsnConfig } from './ncsn';
 import type { ScoreNetwork } from './network';
-import { normalize, normSpecs } from './norms';
+import { normalize, normalizeElu, normSpecs } from './norms';
 import type { WeightSpec, WeightTensors } from './weights';
 
 interface ResidualPlan {
@@ -139,11 +139,14 @@ export function refinenetNetwork(
     /** The refine blocks' norms: NCSN v1 only. */
     const rn = (h: tf.Tensor4D, name: string) => (conditional ? n(h, name) : h);
     const elu = (h: tf.Tensor4D) => tf.elu(h) as tf.Tensor4D;
+    /** ELU(norm(h)): one fused op where the backend has one. */
+    const ne = (h: tf.Tensor4D, name: string) => normalizeElu(config.norm, h, w, name, oneHot);
+    const rne = (h: tf.Tensor4D, name: string) => (conditional ? ne(h, name) : elu(h));
 
     const residual = (h: tf.Tensor4D, b: ResidualPlan): tf.Tensor4D => {
       const d = b.dilation ?? 1;
-      let out = c(elu(n(h, `${b.name}.normalize1`)), `${b.name}.conv1`, d);
-      out = c(elu(n(out, `${b.name}.normalize2`)), `${b.name}.conv2`, d);
+      let out = c(ne(h, `${b.name}.normalize1`), `${b.name}.conv1`, d);
+      out = c(ne(out, `${b.name}.normalize2`), `${b.name}.conv2`, d);
       const pool = b.down && b.dilation === null && canDown;
       if (pool) out = meanPool(out);
       if (b.cin === b.cout && !b.down) return tf.add(h, out);
@@ -153,7 +156,7 @@ export function refinenetNetwork(
     const rcu = (h: tf.Tensor4D, name: string, units: number): tf.Tensor4D => {
       for (let i = 1; i <= units; i++) {
         let out = h;
-        for (const j of [1, 2]) out = c(elu(rn(out, `${name}.${i}_${j}_norm`)), `${name}.${i}_${j}_conv`);
+        for (const j of [1, 2]) out = c(rne(out, `${name}.${i}_${j}_norm`), `${name}.${i}_${j}_conv`);
         h = tf.add(out, h);
       }
       return h;
@@ -190,7 +193,7 @@ export function refinenetNetwork(
     const r2 = refine([l3, r1], b2);
     const r3 = refine([l2, r2], b3);
     const r4 = refine([l1, r3], b4);
-    return c(elu(n(r4, 'normalizer')), 'end_conv');
+    return c(ne(r4, 'normalizer'), 'end_conv');
   };
 
   return {

@@ -1,0 +1,61 @@
+import * as tf from '@tensorflow/tfjs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { conv } from '../../score/networks/conv';
+import { releaseNodeBackends, useNodeBackend } from '../backend-node';
+import { findDawnAdapter } from '../webgpu-node';
+
+/** x shape, filter [k, k, ci, co], dilation, bias: the compact net's dilated convs and odd sizes. */
+const cases: Array<{
+  x: [number, number, number, number];
+  w: [number, number, number, number];
+  d: number;
+  bias: boolean;
+}> = [
+  { x: [2, 8, 8, 8], w: [3, 3, 8, 8], d: 2, bias: true }, // vec4 loads
+  { x: [2, 7, 6, 3], w: [3, 3, 3, 5], d: 2, bias: true }, // odd sizes (the phase path pads and crops)
+  { x: [1, 14, 14, 4], w: [3, 3, 4, 4], d: 4, bias: true }, // res4 at 14 px
+  { x: [3, 5, 5, 2], w: [3, 3, 2, 3], d: 4, bias: false }, // dilation past the image, no bias
+];
+
+/** sum(conv_d(x, w) + b) · r) and its gradients for x, w (and b), on the active backend. */
+async function layer(c: (typeof cases)[number], seed: number): Promise<number[][]> {
+  const out = tf.tidy(() => {
+    const x = tf.randomNormal(c.x, 0, 1, 'float32', seed);
+    const w = tf.randomNormal(c.w, 0, 0.3, 'float32', seed + 1);
+    const b = tf.randomNormal([c.w[3]], 0, 1, 'float32', seed + 2);
+    const r = tf.randomNormal([c.x[0], c.x[1], c.x[2], c.w[3]], 0, 1, 'float32', seed + 3);
+    const f = (...t: tf.Tensor[]) =>
+      tf.sum(tf.mul(conv(t[0] as tf.Tensor4D, t[1] as tf.Tensor4D, t[2] as tf.Tensor1D | undefined, c.d), r));
+    const { value, grads } = tf.valueAndGrads(f)(c.bias ? [x, w, b] : [x, w]);
+    return [tf.reshape(value, [1]), ...grads];
+  });
+  const values: number[][] = [];
+  for (const t of out) values.push(Array.from(await t.data()));
+  tf.dispose(out);
+  return values;
+}
+
+const found = await findDawnAdapter();
+if (!found.adapter) console.warn(`Skipping the WebGPU kernel tests: no adapter (${found.why}).`);
+
+describe.skipIf(!found.adapter)('WebGPU direct dilated conv', () => {
+  afterAll(releaseNodeBackends);
+
+  it('matches the space-to-batch conv on the cpu backend: value, input, filter and bias gradients', async () => {
+    await useNodeBackend('cpu');
+    const expected: number[][][] = [];
+    for (const [i, c] of cases.entries()) expected.push(await layer(c, 10 * i + 1));
+    await useNodeBackend('webgpu');
+    const before = tf.memory().numTensors;
+    for (const [i, c] of cases.entries()) {
+      const got = await layer(c, 10 * i + 1);
+      expect(got.length).toBe(expected[i].length);
+      ['value', 'dx', 'dw', 'db'].slice(0, got.length).forEach((what, k) => {
+        const scale = Math.max(1, ...expected[i][k].map(Math.abs));
+        const err = Math.max(...got[k].map((v, j) => Math.abs(v - expected[i][k][j])));
+        expect(err / scale, `${what} ${JSON.stringify(c)}`).toBeLessThan(1e-4);
+      });
+    }
+    expect(tf.memory().numTensors).toBe(before);
+  });
+});
