@@ -321,6 +321,11 @@ test.describe('a model trained by the CLI', () => {
     await fileMenu(page, 'file.loadModel');
     const stored = (await dialog(page, 'checkpoints')).getByTestId('checkpoint');
     await expect(stored).toHaveCount(2); // the dropped files and the saved zip
+    // Each says how it was made: the CLI's run, and the browser's run of this graph.
+    await expect(
+      stored.filter({ hasText: 'sample-the-cli-model-load' }).getByTestId('checkpoint-provenance'),
+    ).toContainText(`made by graph ${graphHash(ran)}, seed`);
+    await expect(stored.getByTestId('checkpoint-provenance')).toHaveCount(2);
     await stored
       .filter({ hasText: 'sample-the-cli-model-load' })
       .getByRole('button', { name: 'Use' })
