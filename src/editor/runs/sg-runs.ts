@@ -71,10 +71,13 @@ export class SgRuns extends LitElement {
         <span>${r.backend}</span>
         <span>${r.seconds.toFixed(1)} s</span>
         ${loss === null ? nothing : html`<span>loss ${loss.toPrecision(3)}</span>`}
+        ${r.seed === null ? nothing : html`<span>seed ${r.seed}</span>`}
+        <span class="hash" title=${`graph content hash ${r.graphHash}`}>#${r.graphHash.slice(0, 7)}</span>
       </label>
       <div class="changes" title=${r.changes.map(describeChange).join('\n')}>
         ${r.first ? 'first run recorded' : summarizeChanges(r.changes)}
       </div>
+      ${this.thumbnails(r)}
       <div class="actions">
         <button data-action="restore" @click=${() => this.restore(r)}>Restore graph</button>
         <button aria-label="Delete run" @click=${() => void this.history.remove(r.id)}>✕</button>
@@ -149,10 +152,22 @@ export class SgRuns extends LitElement {
     </section>`;
   }
 
-  private display(d: DisplayPayload | undefined) {
+  /** The run's viewer outputs, small: what it made, at a glance. */
+  private thumbnails(r: RunRecord) {
+    const viewers = new Set(r.graph.nodes.filter((n) => n.type.startsWith('view.')).map((n) => n.id));
+    const shown = Object.entries(r.displays)
+      .filter(([id, d]) => viewers.has(id) && (d.kind === 'images' || d.kind === 'points'))
+      .slice(0, 2);
+    if (!shown.length) return nothing;
+    return html`<div class="thumbs">
+      ${shown.map(([id, d]) => html`<figure title=${id}>${this.display(d, 132)}</figure>`)}
+    </div>`;
+  }
+
+  private display(d: DisplayPayload | undefined, width = 180) {
     if (!d) return html`<p class="muted">—</p>`;
-    if (d.kind === 'images') return html`<sg-image-grid .display=${d} .width=${180}></sg-image-grid>`;
-    if (d.kind === 'points') return html`<sg-scatter .display=${d} .width=${180}></sg-scatter>`;
+    if (d.kind === 'images') return html`<sg-image-grid .display=${d} .width=${width}></sg-image-grid>`;
+    if (d.kind === 'points') return html`<sg-scatter .display=${d} .width=${width}></sg-scatter>`;
     return nothing;
   }
 
