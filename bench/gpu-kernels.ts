@@ -24,12 +24,9 @@ import { libraryConfig } from './lib/library-train';
 import { releaseNodeBackends, useNodeBackend } from '../src/runtime/backend-node';
 import { webGpuParameterUpdate } from '../src/runtime/kernels/webgpu-adam-ema';
 import { DILATED_FILTER_GRAD_KERNEL } from '../src/runtime/kernels/webgpu-conv2d-backprop-filter';
-import {
-  INSTANCE_NORM_GRAD_KERNEL,
-  INSTANCE_NORM_KERNEL,
-  registerWebGpuInstanceNorm,
-} from '../src/runtime/kernels/webgpu-instance-norm';
+import { registerWebGpuInstanceNorm } from '../src/runtime/kernels/webgpu-instance-norm';
 import { buildNetwork } from '../src/score/networks/build';
+import { INSTANCE_NORM_GRAD_KERNEL, INSTANCE_NORM_KERNEL } from '../src/score/networks/fused-instance-norm';
 import { normalizeElu } from '../src/score/networks/norms';
 import { createWeights, copyWeights, disposeWeights } from '../src/score/networks/weights';
 import {

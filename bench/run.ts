@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --quick] [--only=check,train,sample,memory,torch,export,first,browser,profile]
+ * npm run bench [-- --quick] [--only=check,train,sample,memory,torch,export,first,browser,profile,wasm]
  *                [--backends=wasm,cpu,webgpu] [--cases=mlp,conv] [--browser] [--reuse-build]
  * npm run bench -- --gpu-pack [--pack-dir=DIR]   (writes the GPU pack: bench/gpu/pack.ts)
  *
@@ -30,6 +30,7 @@ import { benchConvGradient, benchProfile } from './node/profile';
 import { benchSampling } from './node/sample';
 import { benchTorch } from './node/torch';
 import { benchTraining } from './node/train';
+import { benchWasmKernels } from './node/wasm-kernels';
 
 const SECTIONS = [
   'check',
@@ -41,6 +42,7 @@ const SECTIONS = [
   'first',
   'browser',
   'profile',
+  'wasm',
 ] as const;
 type Section = (typeof SECTIONS)[number];
 type Options = ReturnType<typeof parseArgs>;
@@ -139,6 +141,10 @@ function tasks(o: Options, sizes: BenchSizes): Task[] {
       await benchConvGradient(report, where, convGradient, convGradient[3]);
       await releaseNodeBackends();
     });
+  add('wasm', 'kernels', async (report) => {
+    await useNodeBackend('wasm');
+    await benchWasmKernels(report, o.quick ? [16] : [16, 32], o.quick ? 3 : 20, o.quick ? 1 : 3);
+  });
   add('browser', 'chromium', (report) => benchBrowser(report, sizes, o));
   return list;
 }

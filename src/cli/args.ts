@@ -3,6 +3,8 @@ import type { Json } from '../graph';
 import type { NodeBackendName } from '../runtime/backend-node';
 
 const BACKENDS = ['auto', 'webgpu', 'wasm', 'cpu'] as const;
+/** Each thread holds its own copy of the network and the data set. */
+const MAX_THREADS = 64;
 
 export interface RunArgs {
   graphPath: string;
@@ -14,11 +16,13 @@ export interface RunArgs {
   saveCheckpoints: boolean;
   /** Only estimate the run's time on this backend (a short calibration), print it and stop. */
   estimate?: boolean;
+  /** Threads that train each batch (1 = this one alone); absent: the backend's default (thread-count.ts). */
+  threads?: number;
 }
 
 export const USAGE = `Usage: scoregraph run <graph.json> [--out DIR] [--backend auto|webgpu|wasm|cpu] [--seed N]
                       [--set nodeId.param=value ...] [--save-checkpoints]
-                      [--estimate]
+                      [--estimate] [--threads N]
        scoregraph --help
 
 Runs a scoregraph graph headless and writes into --out (default ./out):
@@ -31,6 +35,9 @@ Runs a scoregraph graph headless and writes into --out (default ./out):
   <node>.ckpt.json/.bin trained models, with --save-checkpoints
   --estimate            only estimate how long the run takes here: a few seconds of the graph's
                         own first long node on this backend, then print the estimate and stop
+  --threads N           threads that share each training batch (wasm, cpu; 1 = off); default on
+                        wasm: the cores, up to 4; fewer when a batch has under 4 rows per thread.
+                        summary.json says how many each train node used
 Exit status: 0 done, 1 a node failed while running, 2 the graph or the flags are invalid.`;
 
 /** Parses argv (without `node script`); throws an Error with a user-facing message on bad flags. */
@@ -70,6 +77,13 @@ export function parseArgs(argv: readonly string[]): RunArgs {
       case '--estimate':
         args.estimate = true;
         break;
+      case '--threads': {
+        const n = Number(value());
+        if (!Number.isInteger(n) || n < 1 || n > MAX_THREADS)
+          throw new Error(`--threads must be a whole number from 1 to ${MAX_THREADS}.`);
+        args.threads = n;
+        break;
+      }
       default:
         if (flag.startsWith('--')) throw new Error(`Unknown flag "${flag}".`);
         if (args.graphPath)

@@ -6,6 +6,8 @@ import { chooseNodeBackend, releaseNodeBackends, type NodeBackendChoice } from '
 import { compile, type Plan } from '../runtime/compile';
 import { Calibration, describeEstimate, type RunEstimate } from '../runtime/estimate';
 import { DEFAULT_SEED, Executor } from '../runtime/execute';
+import { workerGradientHelpers } from '../runtime/parallel/gradient-helpers';
+import { cliThreads } from '../runtime/parallel/thread-count';
 import { provenance } from '../runtime/provenance';
 import { parseArgs, USAGE, type RunArgs } from './args';
 import { readCheckpointFile } from '../runtime/checkpoints/files';
@@ -75,6 +77,8 @@ export async function runCli(argv: readonly string[], registry: NodeRegistry, io
     return EXIT.runFailed;
   }
   const { backend } = choice;
+  const { threads, note } = cliThreads(args.threads, backend);
+  if (note) io.stderr(`scoregraph: ${note}`);
   // Again, now that the backend is known: its memory limits can refuse a batch (train.fit).
   const onBackend = compile(recheck.graph, registry, { backend });
   if (!onBackend.ok) {
@@ -86,10 +90,15 @@ export async function runCli(argv: readonly string[], registry: NodeRegistry, io
     );
   }
   io.stderr(
-    `scoregraph: running "${recheck.graph.name}" on ${backend} (${compiled.plan.steps.length} nodes; ${choice.reason})`,
+    `scoregraph: running "${recheck.graph.name}" on ${backend} (${compiled.plan.steps.length} nodes; ${choice.reason}` +
+      `${threads > 1 ? `; training on up to ${threads} threads` : ''})`,
   );
-  // model.load names checkpoints by path here (in the browser: by id in its checkpoint store).
-  const executor = new Executor(backend, { readCheckpoint: readCheckpointFile });
+  // model.load names checkpoints by path here (in the browser: by id in its checkpoint store);
+  // train.fit shares its batches with worker threads (src/runtime/parallel/).
+  const executor = new Executor(backend, {
+    readCheckpoint: readCheckpointFile,
+    gradientHelpers: workerGradientHelpers(threads, backend),
+  });
   if (args.estimate) {
     const estimate = await calibrate(executor, compiled.plan, args.seed);
     executor.clear();

@@ -9,6 +9,7 @@ import type { CheckpointData } from '../graph/checkpoint-header';
 import type { DisplayPayload } from './display';
 import type { Meta, OutputMeta, SocketTypeName } from './sockets';
 import type { SocketValues } from './sockets';
+import type { StartGradientHelpers } from '../score/parallel-step';
 
 type Sockets = Record<string, SocketSpec>;
 type Params = Record<string, ParamSpec>;
@@ -43,6 +44,8 @@ export interface RunContext<P extends Params, I extends Sockets> {
   readCheckpoint(ref: string): Promise<CheckpointData>;
   /** Let the event loop breathe (cancel messages arrive) and throw if the run was cancelled. Call once per step. */
   checkpoint(): Promise<void>;
+  /** Threads that share training's batches (the CLI's worker threads on WASM); absent: train on this thread. */
+  readonly gradientHelpers?: StartGradientHelpers;
 }
 
 /** What inference sees: resolved params, and the metas of connected inputs (undefined when unconnected). */

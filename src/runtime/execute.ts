@@ -4,6 +4,7 @@
  */
 import type { Json } from '../graph';
 import type { CheckpointReader } from '../graph/checkpoint-header';
+import type { StartGradientHelpers } from '../score/parallel-step';
 import type { DisplayPayload } from '../nodes/display';
 import { inferOnValues } from '../nodes/value-meta';
 import type { Plan, PlanStep } from './compile';
@@ -52,6 +53,8 @@ export const DEFAULT_SEED = 20260101;
 export interface ExecutorHost {
   /** Reads the checkpoint a model.load node names (the worker: this browser's store; the CLI: files). */
   readCheckpoint?: CheckpointReader;
+  /** Helper threads training may share its batches with (the CLI: src/runtime/parallel/). */
+  gradientHelpers?: StartGradientHelpers;
 }
 
 const noCheckpoints: CheckpointReader = async () => {
@@ -194,6 +197,7 @@ export class Executor {
               flushPreview();
             },
             readCheckpoint: this.host.readCheckpoint ?? noCheckpoints,
+            gradientHelpers: this.host.gradientHelpers,
             checkpoint: async () => {
               await yieldNow();
               if (signal.aborted) throw abortError();

@@ -5,6 +5,8 @@ import { registerComposedConv2DBackpropFilter } from './kernels/conv2d-backprop-
 import { registerComposedConv2DBackpropInput } from './kernels/conv2d-backprop-input';
 import { registerFastCpuConv2DBackpropFilter } from './kernels/cpu-conv2d-backprop-filter';
 import { registerTransposeFreeMatMul } from './kernels/matmul-transpose';
+import { registerWasmParameterUpdate } from './kernels/wasm-adam-ema';
+import { registerWasmInstanceNorm } from './kernels/wasm-instance-norm';
 import { registerWebGpuParameterUpdate } from './kernels/webgpu-adam-ema';
 import { registerWebGpuConv2DBackpropFilter } from './kernels/webgpu-conv2d-backprop-filter';
 import { registerWebGpuDilatedConv2DBackpropInput } from './kernels/webgpu-dilated-conv2d-backprop-input';
@@ -23,6 +25,10 @@ export function patchBackend(name: string): void {
     // its XNNPACK paths; both are what backward passes run.
     registerComposedConv2DBackpropInput(name);
     registerTransposeFreeMatMul(name);
+    // InstanceNorm++ forward and gradient as two loops over the heap instead of ~55 small ops.
+    registerWasmInstanceNorm();
+    // Adam + EMA as one loop per weight instead of ~15 ops per weight.
+    registerWasmParameterUpdate();
   }
   if (name === 'cpu') registerFastCpuConv2DBackpropFilter();
   // WebGPU's AddN binds all its inputs at once and breaks past the device's storage-buffer limit.

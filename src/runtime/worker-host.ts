@@ -5,11 +5,13 @@
 import * as tf from '@tensorflow/tfjs';
 import { registry } from '../nodes/registry';
 import { compile } from './compile';
-import { Executor } from './execute';
+import { DEFAULT_SEED, Executor } from './execute';
 import { readStoredCheckpoint } from './checkpoints/browser-store';
 import { exportCheckpoint } from './checkpoints/export';
 import { convNetGradients } from './gradient-check';
 import type { BackendName, FromWorker, ToWorker } from './protocol';
+import { provenance } from './provenance';
+import type { Graph } from '../graph';
 
 export interface HostOptions {
   post: (message: FromWorker, transfer?: Transferable[]) => void;
@@ -22,6 +24,8 @@ export function createWorkerHost({ post, chooseBackend }: HostOptions): (message
   let executor: Executor | null = null;
   let ready: Promise<void> | null = null;
   let active: { runId: number; controller: AbortController; done: Promise<unknown> } | null = null;
+  /** The latest run's graph and seed: what a saved checkpoint says made it. */
+  let lastRun: { graph: Graph; seed: number } | null = null;
 
   const postMemory = () => {
     const m = tf.memory();
@@ -75,6 +79,7 @@ export function createWorkerHost({ post, chooseBackend }: HostOptions): (message
           return;
         }
         const controller = new AbortController();
+        lastRun = { graph: message.graph, seed: message.seed || DEFAULT_SEED };
         const done = executor.execute(compiled.plan, {
           runId: message.runId,
           signal: controller.signal,
@@ -108,7 +113,8 @@ export function createWorkerHost({ post, chooseBackend }: HostOptions): (message
         return;
       }
       case 'export-checkpoint': {
-        const reply = await exportCheckpoint(executor, message.nodeId);
+        const made = executor && lastRun && provenance(lastRun.graph, lastRun.seed, executor.backend);
+        const reply = await exportCheckpoint(executor, message.nodeId, made ?? undefined);
         post({ type: 'checkpoint', requestId: message.requestId, ...reply }, reply.ok ? [reply.weights] : []);
         return;
       }

@@ -48,36 +48,52 @@ export interface BatchGradients {
   perLevel: tf.Tensor1D;
 }
 
+/** Rows [start, start + size) of a step's draw: the part of the batch one thread computes. */
+export interface Shard {
+  start: number;
+  size: number;
+}
+
+/** The whole batch of `draw` as one shard. */
+export const wholeBatch = (draw: StepDraw): Shard => ({ start: 0, size: draw.indices.length });
+
 /**
- * The gradient of the mean DSM loss over the batch of `draw`, summed over micro-batches of at
- * most `microBatch` items: each one contributes ∇(Σ its per-sample losses) / B, so the sum is
- * the full batch's gradient (the batch's noise is drawn once and sliced, so the items see the
- * same z either way). Only one micro-batch's activations are alive at a time. Call inside tf.tidy.
+ * The part of the mean-loss gradient that the rows `shard` of `draw` contribute:
+ * ∇(Σ their per-sample losses) / B, with B the whole batch, so the shards' gradients add up to
+ * the batch's. It is taken in micro-batches of at most `microBatch` rows (only one micro-batch's
+ * activations are alive at a time). The batch's noise is drawn once from the step's seed and
+ * sliced, so a row sees the same z whichever shard or thread computes it. Call inside tf.tidy.
  */
-export function batchGradients(
+export function shardGradients(
   net: ScoreNetwork,
   data: tf.Tensor,
   sigmas: readonly number[],
   params: Weights,
   varList: tf.Variable[],
   draw: StepDraw,
+  shard: Shard,
   microBatch: number,
 ): BatchGradients {
   const batch = draw.indices.length;
-  const x = tf.gather(data, tf.tensor1d(draw.indices, 'int32'));
-  const labels = tf.tensor1d(draw.labels, 'int32');
-  const sigma = tf.tensor1d(Float32Array.from(draw.labels, (l) => sigmas[l]));
-  const noise = tf.randomNormal(x.shape, 0, 1, 'float32', draw.noiseSeed);
+  const { start: first, size: rowCount } = shard;
+  if (!(first >= 0 && rowCount >= 1 && first + rowCount <= batch))
+    throw new Error(`Shard rows [${first}, ${first + rowCount}) are not inside the batch of ${batch}.`);
+  const rowsOf = (a: Int32Array) => a.subarray(first, first + rowCount);
+  const x = tf.gather(data, tf.tensor1d(rowsOf(draw.indices), 'int32'));
+  const labels = tf.tensor1d(rowsOf(draw.labels), 'int32');
+  const sigma = tf.tensor1d(Float32Array.from(rowsOf(draw.labels), (l) => sigmas[l]));
+  const wholeNoise = tf.randomNormal([batch, ...x.shape.slice(1)], 0, 1, 'float32', draw.noiseSeed);
+  const noise = rowCount === batch ? wholeNoise : tf.slice(wholeNoise, first, rowCount);
   let total: BatchGradients | null = null;
-  for (let start = 0; start < batch; start += microBatch) {
-    const size = Math.min(microBatch, batch - start);
+  for (let start = 0; start < rowCount; start += microBatch) {
+    const size = Math.min(microBatch, rowCount - start);
     const part = tf.tidy(() => {
-      const rows = <T extends tf.Tensor>(t: T) => (size === batch ? t : (tf.slice(t, start, size) as T));
+      const rows = <T extends tf.Tensor>(t: T) => (size === rowCount ? t : (tf.slice(t, start, size) as T));
       const chunk = { x: rows(x), noise: rows(noise), sigma: rows(sigma), labels: rows(labels) };
       let kept: tf.Tensor1D | null = null;
       const { grads } = tf.variableGrads(() => {
         const perSample = dsmPerSample(net, params, chunk);
-        const levels = draw.labels.subarray(start, start + size);
+        const levels = rowsOf(draw.labels).subarray(start, start + size);
         kept = tf.keep(lossPerLevel(perSample, levels, sigmas.length)); // past the gradient's scope
         return tf.div(tf.sum(perSample), batch) as tf.Scalar;
       }, varList);
@@ -101,6 +117,19 @@ export function batchGradients(
     }
   }
   return total!;
+}
+
+/** The gradient of the mean DSM loss over the whole batch of `draw`: all of it as one shard. */
+export function batchGradients(
+  net: ScoreNetwork,
+  data: tf.Tensor,
+  sigmas: readonly number[],
+  params: Weights,
+  varList: tf.Variable[],
+  draw: StepDraw,
+  microBatch: number,
+): BatchGradients {
+  return shardGradients(net, data, sigmas, params, varList, draw, wholeBatch(draw), microBatch);
 }
 
 /**

@@ -4,7 +4,8 @@
  * when the per-level loss sums (accumulated on the device) and a weight checksum come back in
  * one `await data()`. A non-finite read-back stops training with a message naming the steps
  * and restores the last finite weights (a copy taken at each log point). Cancel: `checkpoint`
- * throws; everything the loop made is freed.
+ * throws; everything the loop made is freed. With `helpers` (the CLI's worker threads), each
+ * batch is shared with helper threads (parallel-step.ts); they are stopped when training ends.
  */
 import * as tf from '@tensorflow/tfjs';
 import { drawNoiseLevels, type SigmaPer } from './dsm';
@@ -18,7 +19,8 @@ import {
   type WeightTensors,
 } from './networks/weights';
 import { deriveSeed, uniformRng } from './random';
-import { makeTrainerState, makeTrainStep, type AdamSettings } from './train-step';
+import { makeParallelTrainStep, type GradientHelpers, type StartGradientHelpers } from './parallel-step';
+import { makeTrainerState, makeTrainStep, type AdamSettings, type StepDraw } from './train-step';
 import { makeTrainedNetwork, type TrainedNetwork } from './trained';
 import type { LossLog } from './values';
 
@@ -46,6 +48,8 @@ export interface TrainOptions {
   onStep?: (done: number, total: number) => void;
   /** Awaited once per step: yields to the event loop and throws to cancel. */
   checkpoint?: () => Promise<void>;
+  /** Starts threads that compute parts of each batch's gradient (data parallel); absent: this thread alone. */
+  helpers?: StartGradientHelpers;
 }
 
 export interface TrainLogEntry {
@@ -123,8 +127,43 @@ async function readBack(levelSums: tf.Tensor1D, weights: WeightTensors): Promise
   }
 }
 
+/** The helpers `o.helpers` starts for this problem (null: it declined). */
+async function startHelpers(o: TrainOptions): Promise<GradientHelpers | null> {
+  const helpers = await o.helpers!({
+    kind: o.network.kind,
+    config: o.network.config,
+    shape: o.network.shape,
+    levels: o.sigmas.length,
+    sigmas: o.sigmas,
+    data: await floatData(o.data),
+    dataShape: o.data.shape,
+    batchSize: o.batchSize,
+    microBatch: o.microBatch ?? o.batchSize,
+  });
+  if (helpers && helpers.count + 1 > o.batchSize) {
+    await helpers.close();
+    throw new Error(`${helpers.count + 1} threads cannot share a batch of ${o.batchSize} rows.`);
+  }
+  return helpers;
+}
+
+async function floatData(data: tf.Tensor): Promise<Float32Array> {
+  const values = await data.data();
+  return values instanceof Float32Array ? values : Float32Array.from(values);
+}
+
 export async function train(o: TrainOptions): Promise<TrainResult> {
   checkOptions(o);
+  const helpers = o.helpers ? await startHelpers(o) : null;
+  try {
+    return await trainOn(o, helpers);
+  } finally {
+    await helpers?.close();
+  }
+}
+
+/** The loop itself, on this thread alone or with `helpers`. */
+async function trainOn(o: TrainOptions, helpers: GradientHelpers | null): Promise<TrainResult> {
   const net = o.network;
   const levels = o.sigmas.length;
   const uniform = uniformRng(deriveSeed(o.seed, 1));
@@ -144,7 +183,10 @@ export async function train(o: TrainOptions): Promise<TrainResult> {
   };
   let snapshotDone = 0;
   const state = makeTrainerState(params, ema, o.adam);
-  const step = makeTrainStep(net, o.data, o.sigmas, state, o.microBatch ?? o.batchSize);
+  const microBatch = o.microBatch ?? o.batchSize;
+  const step: (draw: StepDraw) => tf.Tensor1D | Promise<tf.Tensor1D> = helpers
+    ? makeParallelTrainStep(net, o.data, o.sigmas, state, microBatch, helpers)
+    : makeTrainStep(net, o.data, o.sigmas, state, microBatch);
   let levelSums = tf.zeros([levels]) as tf.Tensor1D;
   const interval = new Float64Array(levels);
   const runSums = new Float64Array(levels);
@@ -155,6 +197,7 @@ export async function train(o: TrainOptions): Promise<TrainResult> {
     perLevel: new Array<number>(levels).fill(NaN),
     sigmas: [...o.sigmas],
     ...(o.microBatch && o.microBatch < o.batchSize ? { microBatch: o.microBatch } : {}),
+    ...(o.helpers ? { threads: 1 + (helpers?.count ?? 0) } : {}),
   };
   let done = 0;
   let stopped: string | null = null;
@@ -164,7 +207,7 @@ export async function train(o: TrainOptions): Promise<TrainResult> {
     for (let i = 1; i <= o.steps; i++) {
       const labels = drawNoiseLevels(uniform, o.batchSize, levels, o.sigmaPer);
       for (const l of labels) interval[l]++;
-      const perLevel = step({
+      const perLevel = await step({
         indices: nextBatch(),
         labels,
         noiseSeed: nextSeed(),

@@ -90,4 +90,6 @@ export interface LossLog {
   stopped?: string;
   /** Items per gradient pass when a batch was split to fit in memory (absent: whole batches). */
   microBatch?: number;
+  /** Threads that computed each batch's gradient (the CLI's data-parallel helpers + this one), when offered. */
+  threads?: number;
 }

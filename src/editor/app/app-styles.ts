@@ -72,6 +72,32 @@ export const appStyles = [
     .wire.pseudo .line {
       stroke-dasharray: 7 5;
     }
+    /* The copy of each wire over the cards (wire-view.ts): above any card (they count up from 1
+       as they are picked), dimmed and dashed so it reads as passing behind, never clickable. */
+    .wire-over {
+      position: absolute;
+      left: 0;
+      top: 0;
+      z-index: 1000000;
+      pointer-events: none;
+    }
+    .wire-copy {
+      position: absolute;
+      overflow: visible;
+      width: 1px;
+      height: 1px;
+    }
+    .wire-copy .line {
+      fill: none;
+      stroke: var(--wire);
+      stroke-width: 2px;
+      stroke-dasharray: 6 4;
+      opacity: 0.6;
+    }
+    .wire-copy.selected .line {
+      stroke-width: 3px;
+      opacity: 0.8;
+    }
     .marquee {
       position: absolute;
       border: 1px solid var(--sg-accent);

@@ -70,6 +70,7 @@ export class EditorController {
   /** UI preferences the commands toggle. */
   readonly theme = new Store<'light' | 'dark'>('light');
   readonly panelOpen = new Store<boolean>(true);
+  readonly minimap = new Store<boolean>(true);
   canvas: CanvasView | null = null;
   runtime: RuntimePort | null = null;
   clipboard: Fragment | null = null;
@@ -97,7 +98,7 @@ export class EditorController {
       wire: this.wire,
       selectedWire: this.selectedWire,
     };
-    this.canvas = new CanvasView(container, host, this.registry, context, canvasHooks(this));
+    this.canvas = new CanvasView(container, host, this.registry, context, canvasHooks(this), this.minimap);
     void this.canvas.show(this.doc.graph);
   }
 

@@ -31,6 +31,7 @@ import { THEME_CHANGED } from '../viewers/plot-theme';
 
 const BACKENDS: BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
 const THEME_KEY = 'scoregraph.theme';
+const MINIMAP_KEY = 'scoregraph.minimap';
 
 export class SgApp extends LitElement {
   static override styles = appStyles;
@@ -55,6 +56,8 @@ export class SgApp extends LitElement {
       (r) => this.editor.search.listen(r),
       (r) => this.editor.toasts.list.listen(r),
       (r) => this.editor.panelOpen.listen(r),
+      () =>
+        this.editor.minimap.listen((shown) => localStorage.setItem(MINIMAP_KEY, shown ? 'shown' : 'hidden')),
       (r) => this.editor.doc.listen(r),
       (r) => this.runs.open.listen(r),
       (r) =>
@@ -145,6 +148,7 @@ export class SgApp extends LitElement {
           : 'light',
     );
     this.theme = editor.theme.value;
+    editor.minimap.set(localStorage.getItem(MINIMAP_KEY) !== 'hidden');
     // The docs panel starts closed where it would take most of the window.
     if (window.innerWidth < 1000) editor.panelOpen.set(false);
     if (this.startRuntime) {

@@ -1,7 +1,7 @@
 /**
  * <sg-toolbar>: menus (File, Edit — filled from command ids by prefix, so file.*
  * commands appear by themselves), undo/redo, view, Run/Stop with the reason Run is disabled,
- * the backend in use, theme and panel toggles. Every control is a real, focusable button.
+ * the backend in use, theme, minimap and panel toggles. Every control is a real, focusable button.
  */
 import { LitElement, html, nothing } from 'lit';
 import { describeChord } from '../commands/keys';
@@ -33,6 +33,7 @@ export class SgToolbar extends LitElement {
       (r) => this.editor.backend.listen(r),
       (r) => this.editor.theme.listen(r),
       (r) => this.editor.panelOpen.listen(r),
+      (r) => this.editor.minimap.listen(r),
     ]);
   }
 
@@ -91,6 +92,16 @@ export class SgToolbar extends LitElement {
         @click=${() => e.commands.run('view.theme')}
       >
         ${e.theme.value === 'dark' ? '☀' : '☾'}
+      </button>
+      <button
+        class="icon"
+        aria-pressed=${e.minimap.value ? 'true' : 'false'}
+        aria-label="Minimap"
+        title=${this.tip(e.commands.get('view.minimap'))}
+        data-command="view.minimap"
+        @click=${() => e.commands.run('view.minimap')}
+      >
+        ▣
       </button>
       <button
         class="icon"

@@ -1,4 +1,4 @@
-/** View commands: fit, zoom, auto-arrange (elkjs, loaded on first use), theme, side panel. */
+/** View commands: fit, zoom, auto-arrange (elkjs, loaded on first use), theme, minimap, side panel. */
 import type { EditorController } from '../app/editor-controller';
 import { moveNodes } from '../state/graph-ops';
 import { arrange } from '../rete/arrange';
@@ -50,6 +50,13 @@ export function viewCommands(editor: EditorController): Command[] {
       label: 'Dark theme',
       doc: 'Switches between the light and the dark theme.',
       run: () => editor.theme.update((t) => (t === 'dark' ? 'light' : 'dark')),
+    },
+    {
+      id: 'view.minimap',
+      label: 'Minimap',
+      kbd: ['m'],
+      doc: 'Shows or hides the minimap in the corner of the canvas.',
+      run: () => editor.minimap.update((shown) => !shown),
     },
     {
       id: 'view.panel',

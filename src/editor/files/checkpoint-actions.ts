@@ -5,6 +5,7 @@
  */
 import type { Json, KindSpec } from '../../graph';
 import { pairCheckpoint, zipCheckpoint, type NamedBytes } from '../../runtime/checkpoints/zip-bundle';
+import { checkpointProvenance, describeProvenance } from '../../runtime/checkpoints/stamp';
 import { formatShape, readCheckpointHeader } from '../../graph/checkpoint-header';
 import {
   listStoredCheckpoints,
@@ -140,8 +141,10 @@ export class CheckpointActions {
       doc.apply((g) => setParam(g, id_, 'levels', info.levels ?? 0));
     });
     if (!nodeId) return this.fail('This editor has no model.load node kind.');
+    const made = checkpointProvenance(header);
     this.editor.toasts.show(
-      `Node "${nodeId}" loads ${info.kind} checkpoint "${id}" (step ${info.step}, ${info.sigmas.length} noise levels).`,
+      `Node "${nodeId}" loads ${info.kind} checkpoint "${id}" (step ${info.step}, ${info.sigmas.length} noise levels` +
+        (made ? `; made by ${describeProvenance(made)}).` : ').'),
     );
     return true;
   }

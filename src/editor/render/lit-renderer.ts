@@ -80,7 +80,7 @@ export class LitRenderer extends Scope<never, [Signals]> {
   private mountWire(element: HTMLElement, payload: SgConnection, ends: Partial<WireEnds>): void {
     let wire = this.wires.get(element);
     if (!wire) {
-      wire = new WireView(element, payload, this.editor, this.context.selectedWire);
+      wire = new WireView(element, this.overCards(), payload, this.editor, this.context.selectedWire);
       this.wires.set(element, wire);
       const listen = (nodeId: string, side: 'input' | 'output', key: string, end: keyof WireEnds) => {
         if (!nodeId) return; // the free end of the wire being dragged
@@ -92,6 +92,14 @@ export class LitRenderer extends Scope<never, [Signals]> {
     if (ends.start) wire.setEnd('start', ends.start);
     if (ends.end) wire.setEnd('end', ends.end);
     wire.draw();
+  }
+
+  /** A layer for one wire's copy over the cards: in the area's content, above every card. */
+  private overCards(): HTMLElement {
+    const layer = document.createElement('div');
+    layer.className = 'wire-over';
+    this.area.area.content.holder.append(layer);
+    return layer;
   }
 
   private unmount(element: HTMLElement): void {

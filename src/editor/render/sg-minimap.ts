@@ -1,4 +1,8 @@
-/** <sg-minimap>: node rectangles and the visible viewport; drag the viewport or click to jump. */
+/**
+ * <sg-minimap>: node rectangles and the visible viewport; drag the viewport or click to jump.
+ * It sits in the canvas's top-left corner, where fitting a graph leaves room for it (canvas-view),
+ * and its × hides it (the Minimap toggle in the toolbar brings it back).
+ */
 import { LitElement, css, html, svg } from 'lit';
 
 export interface Rect {
@@ -14,17 +18,22 @@ export interface MinimapData {
   viewport: Rect;
   translate(dx: number, dy: number): void;
   point(x: number, y: number): void;
+  /** The × was pressed. */
+  hide(): void;
 }
 
 const SIZE = 160;
+/** Its distance from the canvas's edges. */
+export const MINIMAP_MARGIN = 12;
+const MARGIN = MINIMAP_MARGIN;
 
 export class SgMinimap extends LitElement {
   static override properties = { data: { attribute: false } };
   static override styles = css`
     :host {
       position: absolute;
-      right: 12px;
-      bottom: 12px;
+      left: ${MARGIN}px;
+      top: ${MARGIN}px;
       width: ${SIZE}px;
       height: ${SIZE}px;
       background: color-mix(in srgb, var(--sg-surface) 88%, transparent);
@@ -33,6 +42,9 @@ export class SgMinimap extends LitElement {
       box-shadow: var(--sg-shadow);
       overflow: hidden;
       z-index: 5;
+    }
+    :host([hidden]) {
+      display: none;
     }
     /* A small canvas (narrow window, 200 % zoom) keeps its room for the graph. */
     @container canvas (max-width: 800px) {
@@ -57,6 +69,25 @@ export class SgMinimap extends LitElement {
       stroke-width: 1.5;
       cursor: move;
     }
+    .hide {
+      position: absolute;
+      top: 2px;
+      right: 2px;
+      width: 20px;
+      height: 20px;
+      padding: 0;
+      border: none;
+      border-radius: 4px;
+      background: transparent;
+      color: var(--sg-muted);
+      font: 14px/20px var(--sg-font);
+      cursor: pointer;
+    }
+    .hide:hover,
+    .hide:focus-visible {
+      background: var(--sg-border);
+      color: var(--sg-text);
+    }
   `;
 
   declare data: MinimapData | undefined;
@@ -72,17 +103,27 @@ export class SgMinimap extends LitElement {
     if (!d) return html``;
     const px = (v: number) => v * SIZE;
     return html`<svg
-      role="img"
-      aria-label="minimap"
-      @pointerdown=${this.onDown}
-      @pointermove=${this.onMove}
-      @pointerup=${this.onUp}
-      @dblclick=${(e: Event) => e.stopPropagation()}
-      @wheel=${(e: Event) => e.stopPropagation()}
-    >
-      ${d.nodes.map((n) => svg`<rect class="node" rx="2" x=${px(n.left)} y=${px(n.top)} width=${px(n.width)} height=${px(n.height)}></rect>`)}
-      ${svg`<rect class="viewport" x=${px(d.viewport.left)} y=${px(d.viewport.top)} width=${px(d.viewport.width)} height=${px(d.viewport.height)}></rect>`}
-    </svg>`;
+        role="img"
+        aria-label="minimap"
+        @pointerdown=${this.onDown}
+        @pointermove=${this.onMove}
+        @pointerup=${this.onUp}
+        @dblclick=${(e: Event) => e.stopPropagation()}
+        @wheel=${(e: Event) => e.stopPropagation()}
+      >
+        ${d.nodes.map((n) => svg`<rect class="node" rx="2" x=${px(n.left)} y=${px(n.top)} width=${px(n.width)} height=${px(n.height)}></rect>`)}
+        ${svg`<rect class="viewport" x=${px(d.viewport.left)} y=${px(d.viewport.top)} width=${px(d.viewport.width)} height=${px(d.viewport.height)}></rect>`}
+      </svg>
+      <button
+        class="hide"
+        data-testid="minimap-hide"
+        aria-label="Hide the minimap"
+        title="Hide the minimap (the toolbar's ▣ shows it again)"
+        @pointerdown=${(e: Event) => e.stopPropagation()}
+        @click=${() => d.hide()}
+      >
+        ×
+      </button>`;
   }
 
   private readonly onDown = (e: PointerEvent) => {

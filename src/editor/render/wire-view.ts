@@ -1,4 +1,9 @@
-/** One wire on the canvas: an SVG bezier between two socket centres, coloured by its socket type. */
+/**
+ * One wire on the canvas: an SVG bezier between two socket centres, coloured by its socket type.
+ * Drawn twice: the wire itself under the cards (where it is picked), and a dimmed, dashed copy
+ * over them that takes no pointer events, so a wire that crosses a card stays visible where it
+ * passes (issue 12 item 7) while the card's fields and sockets stay clickable.
+ */
 import { html, nothing, render, svg } from 'lit';
 import type { NodeEditor } from 'rete';
 import { classicConnectionPath } from 'rete-render-utils';
@@ -25,6 +30,8 @@ export class WireView {
 
   constructor(
     private readonly element: HTMLElement,
+    /** Where the copy over the cards goes (above every card, pointer-events none). */
+    private readonly over: HTMLElement,
     readonly payload: SgConnection,
     private readonly editor: NodeEditor<Schemes>,
     /** The selected wire's id, shared by every wire and the delete command. */
@@ -60,12 +67,24 @@ export class WireView {
       </svg>`,
       this.element,
     );
+    render(
+      html`<svg
+        class="wire-copy ${selected ? 'selected' : ''}"
+        data-testid="wire-over"
+        style="--wire:${color}"
+      >
+        ${svg`<path class="line" d=${path}></path>`}
+      </svg>`,
+      this.over,
+    );
   }
 
   dispose(): void {
     this.disposed = true;
     for (const off of this.unlisten) off();
     render(nothing, this.element);
+    render(nothing, this.over);
+    this.over.remove();
   }
 
   private readonly pick = (event: PointerEvent) => {

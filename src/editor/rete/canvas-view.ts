@@ -11,9 +11,11 @@ import type { Graph } from '../../graph';
 import type { NodeRegistry } from '../../nodes/registry';
 import type { CardContext } from '../render/card-context';
 import { LitRenderer } from '../render/lit-renderer';
+import type { Store } from '../state/store';
 import { wireProblem } from '../state/wire-check';
 import type { Schemes, SgConnection, SgNode } from './scheme';
 import { trackSelection, type Selection, type SelectionHooks } from './selection';
+import { fitInto, readableView, type Box } from './fit-region';
 import { attachMinimap } from './minimap';
 import type { Area, AreaExtra, SocketRef } from './signals';
 import { ViewSync } from './view-sync';
@@ -44,6 +46,8 @@ export class CanvasView {
     registry: NodeRegistry,
     context: CanvasContext,
     hooks: CanvasHooks,
+    /** Whether the minimap shows (a preference the toolbar toggles). */
+    minimap: Store<boolean>,
   ) {
     const area = (this.area = new AreaPlugin<Schemes, AreaExtra>(container));
     const editor = this.editor;
@@ -67,7 +71,7 @@ export class CanvasView {
       }),
     );
     AreaExtensions.zIndexNodesOrder(area);
-    this.cleanups.push(attachMinimap(area, editor));
+    this.cleanups.push(attachMinimap(area, editor, minimap));
     this.selection = trackSelection(area, context.selection, context.selectedWire, host, hooks);
     this.sync = new ViewSync(editor, area, registry);
 
@@ -135,32 +139,57 @@ export class CanvasView {
     return this.toArea(box.left + box.width / 2, box.top + box.height / 2);
   }
 
-  /** Zooms to show these nodes (all when empty), never above 100 %. */
+  /**
+   * Zooms to show these nodes (all when empty), never above 100 %, and never under the minimap:
+   * the nodes go beside or below it when the whole canvas would put one under it.
+   */
   async fit(ids?: string[]): Promise<void> {
     const nodes = ids?.length ? ids : this.editor.getNodes().map((n) => n.id);
     if (!nodes.length) return;
     this.measure();
-    await AreaExtensions.zoomAt(this.area, nodes, { scale: 0.9 });
+    const cards = this.cardBoxes(nodes);
+    const box = this.container.getBoundingClientRect();
+    const t = fitInto(cards, { width: box.width, height: box.height }, this.minimapBox());
+    await this.setTransform(t);
   }
 
   /**
    * Fits a freshly opened graph, but never below a readable zoom: a large graph (the MNIST
    * presets) opens at READABLE_ZOOM on its top-left corner, where its data nodes are, instead of
-   * as a thumbnail with 7 px text (issue 12 item 7). Fit (the command) still shows everything.
+   * as a thumbnail with 7 px text (issue 12 item 7), below or beside the minimap when it would
+   * cover a card there. Fit (the command) still shows everything.
    */
   async fitReadable(): Promise<void> {
     await this.fit();
     if (this.area.area.transform.k >= READABLE_ZOOM) return;
-    const views = [...this.area.nodeViews.values()];
-    if (!views.length) return;
-    const left = Math.min(...views.map((v) => v.position.x));
-    const top = Math.min(...views.map((v) => v.position.y));
-    const margin = 24;
-    await this.setTransform({
-      k: READABLE_ZOOM,
-      x: margin - left * READABLE_ZOOM,
-      y: margin - top * READABLE_ZOOM,
-    });
+    const cards = this.cardBoxes(this.editor.getNodes().map((n) => n.id));
+    if (!cards.length) return;
+    const box = this.container.getBoundingClientRect();
+    const size = { width: box.width, height: box.height };
+    await this.setTransform(readableView(cards, size, this.minimapBox(), READABLE_ZOOM));
+  }
+
+  /** The minimap's box in canvas pixels, when it shows. */
+  minimapBox(): Box | null {
+    const map = this.container.querySelector('sg-minimap');
+    if (!map || map.hidden) return null;
+    const r = map.getBoundingClientRect();
+    if (!r.width || !r.height) return null; // hidden by the narrow-canvas rule
+    const c = this.container.getBoundingClientRect();
+    return { left: r.left - c.left, top: r.top - c.top, right: r.right - c.left, bottom: r.bottom - c.top };
+  }
+
+  /** Boxes of these nodes' cards in area coordinates (their measured sizes). */
+  private cardBoxes(ids: string[]): Box[] {
+    const boxes: Box[] = [];
+    for (const id of ids) {
+      const view = this.area.nodeViews.get(id);
+      const node = this.editor.getNode(id);
+      if (!view || !node) continue;
+      const { x, y } = view.position;
+      boxes.push({ left: x, top: y, right: x + (node.width || 0), bottom: y + (node.height || 0) });
+    }
+    return boxes;
   }
 
   get transform(): { x: number; y: number; k: number } {

@@ -7,6 +7,7 @@ import type { NodeEditor } from 'rete';
 import { onNextFrame } from '../render/frame';
 import '../render/sg-minimap';
 import type { MinimapData, Rect } from '../render/sg-minimap';
+import type { Store } from '../state/store';
 import type { Schemes } from './scheme';
 import type { Area } from './signals';
 
@@ -20,9 +21,17 @@ const UPDATE_ON = new Set([
   'noderesized',
 ]);
 
-export function attachMinimap(area: Area, editor: NodeEditor<Schemes>, minDistance = 800): () => void {
+/** The minimap over the canvas, shown while `shown` holds true (its × sets it false). */
+export function attachMinimap(
+  area: Area,
+  editor: NodeEditor<Schemes>,
+  shown: Store<boolean>,
+  minDistance = 800,
+): () => void {
   const map = document.createElement('sg-minimap');
+  map.hidden = !shown.value;
   area.container.append(map);
+  const hide = () => shown.set(false);
   const key = {};
   // The canvas size, kept by an observer: reading it per update would force a layout each time.
   const view = { width: area.container.clientWidth, height: area.container.clientHeight };
@@ -33,9 +42,13 @@ export function attachMinimap(area: Area, editor: NodeEditor<Schemes>, minDistan
   });
   resized.observe(area.container);
   const update = () => {
-    if (!map.isConnected) return;
-    map.data = minimapData(area, editor, view, minDistance);
+    if (!map.isConnected || map.hidden) return;
+    map.data = { ...minimapData(area, editor, view, minDistance), hide };
   };
+  const unlisten = shown.listen((on) => {
+    map.hidden = !on;
+    onNextFrame(key, update);
+  });
   area.addPipe((ctx) => {
     if (UPDATE_ON.has(ctx.type) || (ctx.type === 'render' && ctx.data.type === 'node'))
       onNextFrame(key, update);
@@ -43,6 +56,7 @@ export function attachMinimap(area: Area, editor: NodeEditor<Schemes>, minDistan
   });
   onNextFrame(key, update);
   return () => {
+    unlisten();
     resized.disconnect();
     map.remove();
   };
@@ -53,7 +67,7 @@ function minimapData(
   editor: NodeEditor<Schemes>,
   { width, height }: { width: number; height: number },
   minDistance: number,
-): MinimapData {
+): Omit<MinimapData, 'hide'> {
   const t = area.area.transform;
   const viewport: Rect = { left: -t.x / t.k, top: -t.y / t.k, width: width / t.k, height: height / t.k };
   const nodes: Rect[] = [];

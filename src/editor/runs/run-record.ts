@@ -21,6 +21,8 @@ export interface RunRecord {
   graphHash: string;
   /** Changes from the previous recorded run's graph (empty for the first). */
   changes: GraphChange[];
+  /** Set on the first run recorded (nothing before it to compare with). */
+  first?: true;
   backend: string;
   seed: number | null;
   status: 'done' | 'error' | 'cancelled';

@@ -86,6 +86,8 @@ describe('run history', () => {
     await reloaded.load();
     await record(reloaded, 2, 200);
     expect(reloaded.records.value.map((r) => r.changes.length)).toEqual([1, 0]);
+    // The first says so (it was not "no changes": nothing ran before it).
+    expect(reloaded.records.value.map((r) => r.first)).toEqual([undefined, true]);
     expect(reloaded.records.value[0].changes[0]).toMatchObject({
       nodeId: 'train',
       param: 'steps',

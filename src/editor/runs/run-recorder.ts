@@ -91,6 +91,7 @@ export class RunRecorder {
       graph: run.graph,
       graphHash: graphHash(run.graph),
       changes: this.previous ? diffGraphs(this.previous, run.graph) : [],
+      ...(this.previous ? {} : { first: true as const }),
       backend: run.backend,
       seed: run.seed,
       status: end.status,

@@ -73,7 +73,7 @@ export class SgRuns extends LitElement {
         ${loss === null ? nothing : html`<span>loss ${loss.toPrecision(3)}</span>`}
       </label>
       <div class="changes" title=${r.changes.map(describeChange).join('\n')}>
-        ${summarizeChanges(r.changes)}
+        ${r.first ? 'first run recorded' : summarizeChanges(r.changes)}
       </div>
       <div class="actions">
         <button data-action="restore" @click=${() => this.restore(r)}>Restore graph</button>

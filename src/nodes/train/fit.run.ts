@@ -63,6 +63,7 @@ const run: RunOf<typeof declaration> = async (ctx) => {
         `step ${done}/${total}` + (lastLoss === null ? '' : ` · loss ${formatLoss(lastLoss)}`) + split,
       ),
     checkpoint: ctx.checkpoint,
+    helpers: ctx.gradientHelpers,
   });
   if (result.stopped) {
     ctx.progress(1, result.stopped);

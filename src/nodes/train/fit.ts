@@ -65,6 +65,7 @@ export const declaration = declareNode({
       finalLoss: losses.loss.length ? losses.loss[losses.loss.length - 1] : null,
       ...(losses.stopped ? { stopped: losses.stopped } : {}),
       ...(losses.microBatch ? { microBatch: losses.microBatch } : {}),
+      ...(losses.threads ? { threads: losses.threads } : {}),
     };
   },
 });

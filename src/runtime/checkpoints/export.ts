@@ -7,6 +7,8 @@ import type { EncodedCheckpoint } from '../../graph/checkpoint-header';
 import { encodeCheckpoint } from '../../score/checkpoint';
 import { isTrainedNetwork } from '../../score/trained';
 import type { Executor } from '../execute';
+import type { Provenance } from '../provenance';
+import { stampCheckpoint } from './stamp';
 
 export interface NodeCheckpoint {
   /** `<nodeId>`, or `<nodeId>.<socket>` when the node outputs more than one trained network. */
@@ -31,10 +33,14 @@ export async function nodeCheckpoints(executor: Executor, nodeId: string): Promi
 export type ExportedCheckpoint =
   ({ ok: true; name: string } & EncodedCheckpoint) | { ok: false; message: string };
 
-/** The worker's 'export-checkpoint' answer: the trained network node `nodeId` output. */
+/**
+ * The worker's 'export-checkpoint' answer: the trained network node `nodeId` output, its header
+ * stamped with `made` (the latest run's graph hash, seed and backend) as the CLI stamps its own.
+ */
 export async function exportCheckpoint(
   executor: Executor | null,
   nodeId: string,
+  made?: Provenance,
 ): Promise<ExportedCheckpoint> {
   if (!executor?.outputsOf(nodeId))
     return { ok: false, message: `Node "${nodeId}" has no results yet: run it first, then save its model.` };
@@ -45,7 +51,7 @@ export async function exportCheckpoint(
         ok: false,
         message: `Node "${nodeId}" outputs no trained network (only a trained or loaded network can be saved).`,
       };
-    return { ok: true, name: nodeId, ...first.data };
+    return { ok: true, name: nodeId, ...(made ? stampCheckpoint(first.data, made) : first.data) };
   } catch (error) {
     return { ok: false, message: `Saving the model of "${nodeId}" failed: ${(error as Error).message}` };
   }

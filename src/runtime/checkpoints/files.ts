@@ -6,12 +6,12 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import type { Json } from '../../graph';
 import type { CheckpointData } from '../../graph/checkpoint-header';
 import type { Plan } from '../compile';
 import type { Executor } from '../execute';
 import type { Provenance } from '../provenance';
 import { nodeCheckpoints } from './export';
+import { stampCheckpoint } from './stamp';
 import {
   checkpointBaseName,
   checkpointFileBytes,
@@ -30,10 +30,8 @@ export async function checkpointFiles(
   const files = new Map<string, Uint8Array>();
   for (const step of plan.steps)
     for (const { name, data } of await nodeCheckpoints(executor, step.nodeId)) {
-      // The CLI stamps each header with how it was made; readers ignore fields they do not know.
-      const stamped = provenance
-        ? { ...data, json: { ...(data.json as Record<string, Json>), provenance: { ...provenance } } }
-        : data;
+      // Each header says how it was made; readers ignore fields they do not know.
+      const stamped = provenance ? stampCheckpoint(data, provenance) : data;
       for (const [file, bytes] of Object.entries(checkpointFileBytes(name, stamped))) files.set(file, bytes);
     }
   return files;

@@ -22,6 +22,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { WebGPUProgram } from '@tensorflow/tfjs-backend-webgpu';
+import { INSTANCE_NORM_GRAD_KERNEL, INSTANCE_NORM_KERNEL } from '../../score/networks/fused-instance-norm';
 
 type Info = tf.TensorInfo;
 type Uniform = { type: 'int32' | 'float32'; data: number[] };
@@ -30,8 +31,6 @@ interface Runner {
   disposeData(dataId: object): void;
 }
 
-export const INSTANCE_NORM_KERNEL = 'SgInstanceNormPlus';
-export const INSTANCE_NORM_GRAD_KERNEL = 'SgInstanceNormPlusGrad';
 /** Most channels a layer may have (workgroup memory per image). */
 export const MAX_CHANNELS = 1024;
 const EPS = 1e-5;

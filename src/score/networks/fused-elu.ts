@@ -14,6 +14,11 @@ export function useFusedElu(backendName: string): void {
   backends.add(backendName);
 }
 
+/** Whether the active backend runs ELU inside the programs before it (also InstanceNorm++'s). */
+export function fusesElu(): boolean {
+  return backends.has(tf.getBackend());
+}
+
 const eluGrad = (dy: tf.Tensor, y: tf.Tensor) => tf.engine().runKernel('EluGrad', { dy, y }) as tf.Tensor;
 
 // tfjs types the arguments as (Tensor | GradSaveFunc)[]: the inputs, then save.
@@ -66,12 +71,12 @@ const conv = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
 
 /** ELU(h·w + b) for h [B, in], w [in, out], b [out]. */
 export function denseElu(h: tf.Tensor2D, w: tf.Tensor2D, b: tf.Tensor1D): tf.Tensor2D {
-  if (backends.has(tf.getBackend())) return dense(h, w, b) as tf.Tensor2D;
+  if (fusesElu()) return dense(h, w, b) as tf.Tensor2D;
   return tf.elu(tf.fused.matMul({ a: h, b: w, bias: b })) as tf.Tensor2D;
 }
 
 /** ELU(conv(x, w) + b), 'same' padding, stride 1, no dilation. */
 export function convElu(x: tf.Tensor4D, w: tf.Tensor4D, b: tf.Tensor1D): tf.Tensor4D {
-  if (backends.has(tf.getBackend())) return conv(x, w, b) as tf.Tensor4D;
+  if (fusesElu()) return conv(x, w, b) as tf.Tensor4D;
   return tf.elu(tf.fused.conv2d({ x, filter: w, bias: b, strides: 1, pad: 'same' })) as tf.Tensor4D;
 }

@@ -1,13 +1,16 @@
 /**
  * InstanceNorm++ (optionally followed by ELU) as one op with its own gradient, where the backend
  * registers kernels for it (WebGPU: src/runtime/kernels/webgpu-instance-norm.ts, 5 programs
- * instead of ~55, ELU and its gradient included). Returns null elsewhere, and norms.ts composes
- * the layer from tfjs ops.
+ * instead of ~55, ELU and its gradient included; WASM: wasm-instance-norm.ts, two loops). Returns
+ * null elsewhere, and norms.ts composes the layer from tfjs ops. The ELU goes into the kernels
+ * only on backends that fuse ELU (fused-elu.ts); elsewhere it is a separate op after the norm.
  */
 import * as tf from '@tensorflow/tfjs';
+import { fusesElu } from './fused-elu';
 
-const FORWARD = 'SgInstanceNormPlus';
-const GRADIENT = 'SgInstanceNormPlusGrad';
+/** The kernel names a backend registers to fuse the layer (runtime/kernels/*-instance-norm.ts). */
+export const INSTANCE_NORM_KERNEL = 'SgInstanceNormPlus';
+export const INSTANCE_NORM_GRAD_KERNEL = 'SgInstanceNormPlusGrad';
 const MAX_CHANNELS = 1024;
 
 function makeOp(elu: boolean) {
@@ -16,12 +19,16 @@ function makeOp(elu: boolean) {
     const [x, affine, save] = args as [tf.Tensor, tf.Tensor, tf.GradSaveFunc];
     save([x, affine]);
     return {
-      value: tf.engine().runKernel(FORWARD, { x, affine }, { elu }) as tf.Tensor,
+      value: tf.engine().runKernel(INSTANCE_NORM_KERNEL, { x, affine }, { elu }) as tf.Tensor,
       gradFunc: (dy: tf.Tensor | tf.Tensor[], saved: tf.Tensor[]) => {
         const [xs, as] = saved;
         return tf
           .engine()
-          .runKernel(GRADIENT, { dy: dy as tf.Tensor, x: xs, affine: as }, { elu }) as tf.Tensor[];
+          .runKernel(
+            INSTANCE_NORM_GRAD_KERNEL,
+            { dy: dy as tf.Tensor, x: xs, affine: as },
+            { elu },
+          ) as tf.Tensor[];
       },
     };
   });
@@ -35,7 +42,9 @@ const ops = { plain: makeOp(false), elu: makeOp(true) };
  */
 export function fusedInstanceNormPlus(x: tf.Tensor4D, affine: tf.Tensor4D, elu = false): tf.Tensor4D | null {
   const backend = tf.getBackend();
-  if (!tf.getKernel(FORWARD, backend) || !tf.getKernel(GRADIENT, backend)) return null;
+  if (!tf.getKernel(INSTANCE_NORM_KERNEL, backend) || !tf.getKernel(INSTANCE_NORM_GRAD_KERNEL, backend))
+    return null;
   if (x.shape[3] > MAX_CHANNELS || x.shape[1] * x.shape[2] === 0) return null;
+  if (elu && !fusesElu()) return tf.elu(ops.plain(x, affine)) as tf.Tensor4D;
   return (elu ? ops.elu : ops.plain)(x, affine) as tf.Tensor4D;
 }
