@@ -23,7 +23,7 @@ import { benchSigmas } from './graphs';
 import { libraryConfig } from './lib/library-train';
 import { releaseNodeBackends, useNodeBackend } from '../src/runtime/backend-node';
 import { webGpuParameterUpdate } from '../src/runtime/kernels/webgpu-adam-ema';
-import { DILATED_FILTER_GRAD_KERNEL } from '../src/runtime/kernels/webgpu-conv2d-backprop-filter';
+import { FILTER_BIAS_GRAD_KERNEL } from '../src/runtime/kernels/webgpu-conv2d-backprop-filter';
 import { registerWebGpuInstanceNorm } from '../src/runtime/kernels/webgpu-instance-norm';
 import { buildNetwork } from '../src/score/networks/build';
 import { INSTANCE_NORM_GRAD_KERNEL, INSTANCE_NORM_KERNEL } from '../src/score/networks/fused-instance-norm';
@@ -61,7 +61,7 @@ const stockFilterGrad = { ...tf.getKernel('Conv2DBackpropFilter', 'webgpu')! };
 const stockSum = { ...tf.getKernel('Sum', 'webgpu')! };
 await useNodeBackend('webgpu'); // + the runtime's patches, as the CLI and the browser run them
 const oursFilterGrad = { ...tf.getKernel('Conv2DBackpropFilter', 'webgpu')! };
-const oursDilatedFilterGrad = { ...tf.getKernel(DILATED_FILTER_GRAD_KERNEL, 'webgpu')! };
+const oursFilterBiasGrad = { ...tf.getKernel(FILTER_BIAS_GRAD_KERNEL, 'webgpu')! };
 const oursSum = { ...tf.getKernel('Sum', 'webgpu')! };
 const adapter = (tf.backend() as unknown as { device: GPUDevice }).device;
 
@@ -78,10 +78,10 @@ function useStock(stock: boolean): void {
   tf.registerKernel(stock ? stockSum : oursSum);
   useUpdate(stock ? composedParameterUpdate : webGpuParameterUpdate);
   // Without the fused InstanceNorm++ (+ ELU) kernels, norms.ts composes the layer from tfjs ops,
-  // and without the dilated filter gradient conv.ts runs dilated convs as space-to-batch phases.
-  if (stock) tf.unregisterKernel(DILATED_FILTER_GRAD_KERNEL, 'webgpu');
-  else if (!tf.getKernel(DILATED_FILTER_GRAD_KERNEL, 'webgpu'))
-    tf.registerKernel({ ...oursDilatedFilterGrad, kernelName: DILATED_FILTER_GRAD_KERNEL });
+  // and without the filter + bias gradient conv.ts runs tfjs's fused conv (dilated: space-to-batch).
+  if (stock) tf.unregisterKernel(FILTER_BIAS_GRAD_KERNEL, 'webgpu');
+  else if (!tf.getKernel(FILTER_BIAS_GRAD_KERNEL, 'webgpu'))
+    tf.registerKernel({ ...oursFilterBiasGrad, kernelName: FILTER_BIAS_GRAD_KERNEL });
   if (stock)
     for (const k of [INSTANCE_NORM_KERNEL, INSTANCE_NORM_GRAD_KERNEL]) tf.unregisterKernel(k, 'webgpu');
   else registerWebGpuInstanceNorm();

@@ -6,6 +6,7 @@
  * (WASM, cpu: their timings are tuned on the plain ops) the ELU stays a separate op.
  */
 import * as tf from '@tensorflow/tfjs';
+import { filterAndBiasGrad } from './conv-op';
 
 const backends = new Set<string>();
 
@@ -60,8 +61,15 @@ const conv = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
       const pre = eluGrad(dy as tf.Tensor, ys) as tf.Tensor4D;
       const attrs = { strides: [1, 1], pad: 'same', dataFormat: 'NHWC' };
       const engine = tf.engine();
+      const dx = engine.runKernel(
+        'Conv2DBackpropInput',
+        { dy: pre, filter: ws },
+        { ...attrs, inputShape: xs.shape },
+      );
+      const own = filterAndBiasGrad(xs, pre, ws.shape, 1);
+      if (own) return [dx as tf.Tensor, ...own];
       return [
-        engine.runKernel('Conv2DBackpropInput', { dy: pre, filter: ws }, { ...attrs, inputShape: xs.shape }),
+        dx,
         engine.runKernel('Conv2DBackpropFilter', { x: xs, dy: pre }, { ...attrs, filterShape: ws.shape }),
         tf.sum(pre, [0, 1, 2]),
       ] as tf.Tensor[];
