@@ -24,8 +24,14 @@ import { libraryConfig } from './lib/library-train';
 import { releaseNodeBackends, useNodeBackend } from '../src/runtime/backend-node';
 import { webGpuParameterUpdate } from '../src/runtime/kernels/webgpu-adam-ema';
 import { FILTER_BIAS_GRAD_KERNEL } from '../src/runtime/kernels/webgpu-conv2d-backprop-filter';
+import {
+  DSM_LOSS_GRAD_KERNEL,
+  DSM_LOSS_KERNEL,
+  registerWebGpuDsmLoss,
+} from '../src/runtime/kernels/webgpu-dsm-loss';
 import { registerWebGpuInstanceNorm } from '../src/runtime/kernels/webgpu-instance-norm';
 import { buildNetwork } from '../src/score/networks/build';
+import { useFusedElu } from '../src/score/networks/fused-elu';
 import { INSTANCE_NORM_GRAD_KERNEL, INSTANCE_NORM_KERNEL } from '../src/score/networks/fused-instance-norm';
 import { normalizeElu } from '../src/score/networks/norms';
 import { createWeights, copyWeights, disposeWeights } from '../src/score/networks/weights';
@@ -82,9 +88,15 @@ function useStock(stock: boolean): void {
   if (stock) tf.unregisterKernel(FILTER_BIAS_GRAD_KERNEL, 'webgpu');
   else if (!tf.getKernel(FILTER_BIAS_GRAD_KERNEL, 'webgpu'))
     tf.registerKernel({ ...oursFilterBiasGrad, kernelName: FILTER_BIAS_GRAD_KERNEL });
+  // Without the fused DSM loss dsm.ts composes it; without fused ELU it is a separate op.
   if (stock)
-    for (const k of [INSTANCE_NORM_KERNEL, INSTANCE_NORM_GRAD_KERNEL]) tf.unregisterKernel(k, 'webgpu');
-  else registerWebGpuInstanceNorm();
+    for (const k of [INSTANCE_NORM_KERNEL, INSTANCE_NORM_GRAD_KERNEL, DSM_LOSS_KERNEL, DSM_LOSS_GRAD_KERNEL])
+      tf.unregisterKernel(k, 'webgpu');
+  else {
+    registerWebGpuInstanceNorm();
+    registerWebGpuDsmLoss();
+  }
+  useFusedElu('webgpu', !stock);
 }
 
 // ------------------------------------------------------------------ dispatch / submit counters

@@ -10,9 +10,10 @@ import { filterAndBiasGrad } from './conv-op';
 
 const backends = new Set<string>();
 
-/** Runs ELU inside the matMul / conv programs while `backendName` is active. */
-export function useFusedElu(backendName: string): void {
-  backends.add(backendName);
+/** Runs ELU inside the matMul / conv programs while `backendName` is active (`on` false: not; the bench's stock rows). */
+export function useFusedElu(backendName: string, on = true): void {
+  if (on) backends.add(backendName);
+  else backends.delete(backendName);
 }
 
 /** Whether the active backend runs ELU inside the programs before it (also InstanceNorm++'s). */
