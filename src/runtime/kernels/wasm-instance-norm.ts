@@ -7,6 +7,7 @@
  *   μ, v = mean, biased variance of x;  s = 1/√(v + ε);  x̂ = (x − μ)·s
  *   μ̃ = (μ − mean_c μ)·t,  t = 1/√(unbiased var_c μ + ε)
  *   y = γ·x̂ + β + γ·α·μ̃                 (affine [R, 1, 1, 3C] = [γ | α | β], R = 1 or B)
+ *   then ELU(y) when the op asks for it (attr `elu`; its gradient multiplies dy by ELU′(y) first)
  *
  * Gradient (S1 = Σ dy, S2 = Σ dy·x̂ over the pixels; g = γ·α·S1):
  *   dμ = t·(g − mean_c g) − t·μ̃/(C − 1)·Σ_c g·μ̃
@@ -48,6 +49,25 @@ function channelStats(
   for (let c = 0; c < C; c++) inv[c] = 1 / Math.sqrt(inv[c] / N + EPS);
 }
 
+/** Image b's per-channel y = x·scale + shift (the forward equation above). */
+function coefficients(
+  affine: Float32Array,
+  b: number,
+  { C, R }: Shape,
+  stats: { mu: Float64Array; inv: Float64Array; tilde: Float64Array },
+  scale: Float64Array,
+  shift: Float64Array,
+): void {
+  const a = (R > 1 ? b : 0) * 3 * C;
+  for (let c = 0; c < C; c++) {
+    const gamma = affine[a + c];
+    scale[c] = gamma * stats.inv[c];
+    shift[c] = affine[a + 2 * C + c] + gamma * affine[a + C + c] * stats.tilde[c] - stats.mu[c] * scale[c];
+  }
+}
+
+const eluOf = (y: number) => (y >= 0 ? y : Math.exp(y) - 1);
+
 /** μ̃ of every channel into `tilde`; returns t = 1/√(unbiased var_c μ + ε). */
 function meanTilde(mu: Float64Array, C: number, tilde: Float64Array): number {
   let m = 0;
@@ -64,51 +84,61 @@ export function instanceNormPlusForward(
   x: Float32Array,
   affine: Float32Array,
   shape: Shape,
+  elu: boolean,
   y: Float32Array,
 ): void {
-  const { B, N, C, R } = shape;
+  const { B, N, C } = shape;
   const [mu, inv, tilde, scale, shift] = Array.from({ length: 5 }, () => new Float64Array(C));
   for (let b = 0; b < B; b++) {
     channelStats(x, b, shape, mu, inv);
     meanTilde(mu, C, tilde);
-    const a = (R > 1 ? b : 0) * 3 * C;
-    for (let c = 0; c < C; c++) {
-      const gamma = affine[a + c];
-      scale[c] = gamma * inv[c];
-      shift[c] = affine[a + 2 * C + c] + gamma * affine[a + C + c] * tilde[c] - mu[c] * scale[c];
-    }
+    coefficients(affine, b, shape, { mu, inv, tilde }, scale, shift);
     const base = b * N * C;
     for (let p = 0; p < N; p++)
       for (let c = 0; c < C; c++) {
         const i = base + p * C + c;
-        y[i] = x[i] * scale[c] + shift[c];
+        const v = x[i] * scale[c] + shift[c];
+        y[i] = elu ? eluOf(v) : v;
       }
   }
 }
 
 /** dx (same layout as x) and dAffine [R, 3C] (zeroed here, then summed into). */
 export function instanceNormPlusGradient(
-  dy: Float32Array,
+  dyOut: Float32Array,
   x: Float32Array,
   affine: Float32Array,
   shape: Shape,
+  elu: boolean,
   dx: Float32Array,
   dAffine: Float32Array,
 ): void {
   const { B, N, C, R } = shape;
-  const [mu, inv, tilde, s1, s2, g, ky, kx, k0] = Array.from({ length: 9 }, () => new Float64Array(C));
+  const [mu, inv, tilde, s1, s2, g, ky, kx, k0, scale, shift] = Array.from(
+    { length: 11 },
+    () => new Float64Array(C),
+  );
+  // The gradient at y, before the ELU: one image's worth at a time.
+  const dyImage = new Float64Array(N * C);
   dAffine.fill(0);
   for (let b = 0; b < B; b++) {
     channelStats(x, b, shape, mu, inv);
     const t = meanTilde(mu, C, tilde);
     const base = b * N * C;
+    if (elu) coefficients(affine, b, shape, { mu, inv, tilde }, scale, shift);
     s1.fill(0);
     s2.fill(0);
     for (let p = 0; p < N; p++)
       for (let c = 0; c < C; c++) {
         const i = base + p * C + c;
-        s1[c] += dy[i];
-        s2[c] += dy[i] * (x[i] - mu[c]) * inv[c];
+        let d = dyOut[i];
+        if (elu) {
+          const y = x[i] * scale[c] + shift[c];
+          if (y < 0) d *= Math.exp(y);
+        }
+        dyImage[p * C + c] = d;
+        s1[c] += d;
+        s2[c] += d * (x[i] - mu[c]) * inv[c];
       }
     const a = (R > 1 ? b : 0) * 3 * C;
     let gMean = 0;
@@ -134,10 +164,13 @@ export function instanceNormPlusGradient(
     for (let p = 0; p < N; p++)
       for (let c = 0; c < C; c++) {
         const i = base + p * C + c;
-        dx[i] = dy[i] * ky[c] + x[i] * kx[c] + k0[c];
+        dx[i] = dyImage[p * C + c] * ky[c] + x[i] * kx[c] + k0[c];
       }
   }
 }
+
+const eluAsked = (attrs: tf.NamedAttrMap | undefined) =>
+  (attrs as { elu?: boolean } | undefined)?.elu === true;
 
 function shapeOf(x: tf.TensorInfo, affine: tf.TensorInfo): Shape {
   const [B, H, W, C] = x.shape;
@@ -151,18 +184,24 @@ export function registerWasmInstanceNorm(): void {
   tf.registerKernel({
     kernelName: INSTANCE_NORM_KERNEL,
     backendName: 'wasm',
-    kernelFunc: ({ inputs, backend }) => {
+    kernelFunc: ({ inputs, backend, attrs }) => {
       const { x, affine } = inputs as { x: tf.TensorInfo; affine: tf.TensorInfo };
       const heap = wasmHeap(backend);
       const y = heap.allocate(x.shape);
-      instanceNormPlusForward(heap.view(x), heap.view(affine), shapeOf(x, affine), heap.view(y));
+      instanceNormPlusForward(
+        heap.view(x),
+        heap.view(affine),
+        shapeOf(x, affine),
+        eluAsked(attrs),
+        heap.view(y),
+      );
       return y;
     },
   });
   tf.registerKernel({
     kernelName: INSTANCE_NORM_GRAD_KERNEL,
     backendName: 'wasm',
-    kernelFunc: ({ inputs, backend }) => {
+    kernelFunc: ({ inputs, backend, attrs }) => {
       const { dy, x, affine } = inputs as { dy: tf.TensorInfo; x: tf.TensorInfo; affine: tf.TensorInfo };
       const heap = wasmHeap(backend);
       const dx = heap.allocate(x.shape);
@@ -173,6 +212,7 @@ export function registerWasmInstanceNorm(): void {
         heap.view(x),
         heap.view(affine),
         shape,
+        eluAsked(attrs),
         heap.view(dx),
         heap.view(dAffine),
       );

@@ -1,40 +1,9 @@
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { normalize, normalizeElu } from '../../score/networks/norms';
-import { releaseNodeBackends, useNodeBackend } from '../backend-node';
+import { releaseNodeBackends } from '../backend-node';
 import { findDawnAdapter } from '../webgpu-node';
-
-/** x shape and affine rows (1 = shared, B = per image as in conditional CIN++). */
-const cases: Array<{ x: [number, number, number, number]; rows: number }> = [
-  { x: [2, 5, 5, 8], rows: 1 },
-  { x: [3, 4, 3, 5], rows: 3 }, // conditional rows, odd sizes
-  { x: [2, 3, 3, 70], rows: 1 }, // more channels than lanes
-  { x: [2, 4, 4, 1], rows: 1 }, // one channel: μ̃ = 0
-];
-
-/**
- * ELU(InstanceNorm++(x)) · r summed, and its gradients for x and the affine rows; the ELU fused
- * into the norm's kernels (normalizeElu) or a separate op after it.
- */
-async function layer(c: (typeof cases)[number], seed: number, fusedElu: boolean): Promise<number[][]> {
-  const out = tf.tidy(() => {
-    const C = c.x[3];
-    const x = tf.randomNormal(c.x, 0.5, 2, 'float32', seed);
-    const affine = tf.randomNormal([c.rows, 3 * C], 1, 0.3, 'float32', seed + 1);
-    const r = tf.randomNormal(c.x, 0, 1, 'float32', seed + 2);
-    const oneHot = c.rows > 1 ? (tf.eye(c.rows) as tf.Tensor2D) : null;
-    const f = (a: tf.Tensor, b: tf.Tensor) => {
-      const args = ['instance++', a as tf.Tensor4D, { 'n/affine': b }, 'n', oneHot] as const;
-      return tf.sum(tf.mul(fusedElu ? normalizeElu(...args) : tf.elu(normalize(...args)), r));
-    };
-    const { value, grads } = tf.valueAndGrads(f)([x, affine]);
-    return [tf.reshape(value, [1]), ...grads];
-  });
-  const values: number[][] = [];
-  for (const t of out) values.push(Array.from(await t.data()));
-  tf.dispose(out);
-  return values;
-}
+import { INSTANCE_NORM_KERNEL } from '../../score/networks/fused-instance-norm';
+import { expectFusedInstanceNormMatchesCpu } from '../../../test-support/instance-norm-case';
 
 const found = await findDawnAdapter();
 if (!found.adapter) console.warn(`Skipping the WebGPU kernel tests: no adapter (${found.why}).`);
@@ -43,20 +12,7 @@ describe.skipIf(!found.adapter)('WebGPU InstanceNorm++ (fused forward and gradie
   afterAll(releaseNodeBackends);
 
   it('matches the composed layer on the cpu backend: value, input and affine gradients', async () => {
-    await useNodeBackend('cpu');
-    const expected: number[][][] = [];
-    for (const [i, c] of cases.entries()) expected.push(await layer(c, 10 * i + 1, false));
-    await useNodeBackend('webgpu');
-    const before = tf.memory().numTensors;
-    for (const fusedElu of [false, true])
-      for (const [i, c] of cases.entries()) {
-        const got = await layer(c, 10 * i + 1, fusedElu);
-        ['value', 'dx', 'daffine'].forEach((what, k) => {
-          const scale = Math.max(1, ...expected[i][k].map(Math.abs));
-          const err = Math.max(...got[k].map((v, j) => Math.abs(v - expected[i][k][j])));
-          expect(err / scale, `${what} ${JSON.stringify(c)}, ELU fused ${fusedElu}`).toBeLessThan(1e-4);
-        });
-      }
-    expect(tf.memory().numTensors).toBe(before);
+    await expectFusedInstanceNormMatchesCpu('webgpu', 1e-4);
+    expect(tf.getKernel(INSTANCE_NORM_KERNEL, 'webgpu')).toBeDefined();
   });
 });

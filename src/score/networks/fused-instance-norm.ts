@@ -1,12 +1,10 @@
 /**
  * InstanceNorm++ (optionally followed by ELU) as one op with its own gradient, where the backend
  * registers kernels for it (WebGPU: src/runtime/kernels/webgpu-instance-norm.ts, 5 programs
- * instead of ~55, ELU and its gradient included; WASM: wasm-instance-norm.ts, two loops). Returns
- * null elsewhere, and norms.ts composes the layer from tfjs ops. The ELU goes into the kernels
- * only on backends that fuse ELU (fused-elu.ts); elsewhere it is a separate op after the norm.
+ * instead of ~55, ELU and its gradient included; WASM: wasm-instance-norm.ts, two loops).
+ * Returns null elsewhere, and norms.ts composes the layer from tfjs ops.
  */
 import * as tf from '@tensorflow/tfjs';
-import { fusesElu } from './fused-elu';
 
 /** The kernel names a backend registers to fuse the layer (runtime/kernels/*-instance-norm.ts). */
 export const INSTANCE_NORM_KERNEL = 'SgInstanceNormPlus';
@@ -45,6 +43,5 @@ export function fusedInstanceNormPlus(x: tf.Tensor4D, affine: tf.Tensor4D, elu =
   if (!tf.getKernel(INSTANCE_NORM_KERNEL, backend) || !tf.getKernel(INSTANCE_NORM_GRAD_KERNEL, backend))
     return null;
   if (x.shape[3] > MAX_CHANNELS || x.shape[1] * x.shape[2] === 0) return null;
-  if (elu && !fusesElu()) return tf.elu(ops.plain(x, affine)) as tf.Tensor4D;
   return (elu ? ops.elu : ops.plain)(x, affine) as tf.Tensor4D;
 }
