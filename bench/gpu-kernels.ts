@@ -275,7 +275,9 @@ if (runs('adam')) {
   disposeWeights(ema);
 }
 
-console.log('\n## InstanceNorm++ + ELU, forward and both gradients (awaited ms)');
+console.log(
+  '\n## InstanceNorm++ + ELU, forward and both gradients (awaited ms; composed and fused alternate, ratio = median of the pairs)',
+);
 row('shape', 'composed', 'fused', 'composed ÷ fused', 'programs composed', 'programs fused');
 for (const shape of (runs('norm')
   ? [
@@ -288,23 +290,30 @@ for (const shape of (runs('norm')
   const g = tf.grads((a: tf.Tensor, b: tf.Tensor) =>
     normalizeElu('instance++', a as tf.Tensor4D, { 'n/affine': b }, 'n', null),
   );
-  const measure = async () => {
-    const ms = await awaitedMs(() => tf.addN(g([x, affine]).map((t) => tf.sum(t))));
+  const programs = (stock: boolean) => {
+    useStock(stock);
     const d0 = dispatches;
     tf.dispose(g([x, affine]));
-    return { ms, programs: dispatches - d0 };
+    return dispatches - d0;
   };
-  useStock(true);
-  const composed = await measure();
-  useStock(false);
-  const fused = await measure();
+  // One rep each, alternating, so a load change on the shared machine hits both sides alike.
+  const once = async (stock: boolean) => {
+    useStock(stock);
+    return awaitedMs(() => tf.addN(g([x, affine]).map((t) => tf.sum(t))), 1);
+  };
+  const composed: number[] = [];
+  const fused: number[] = [];
+  for (let i = 0; i < REPS; i++) {
+    composed.push(await once(true));
+    fused.push(await once(false));
+  }
   row(
     `[${shape}]`,
-    r(composed.ms),
-    r(fused.ms),
-    r(composed.ms / fused.ms, 1),
-    composed.programs,
-    fused.programs,
+    r(median(composed)),
+    r(median(fused)),
+    r(median(composed.map((c, i) => c / fused[i])), 1),
+    programs(true),
+    programs(false),
   );
   tf.dispose([x, affine]);
 }
