@@ -23,9 +23,15 @@ import { benchSigmas } from './graphs';
 import { libraryConfig } from './lib/library-train';
 import { releaseNodeBackends, useNodeBackend } from '../src/runtime/backend-node';
 import { webGpuParameterUpdate } from '../src/runtime/kernels/webgpu-adam-ema';
-import { DILATED_FILTER_GRAD_KERNEL } from '../src/runtime/kernels/webgpu-conv2d-backprop-filter';
+import { FILTER_BIAS_GRAD_KERNEL } from '../src/runtime/kernels/webgpu-conv2d-backprop-filter';
+import {
+  DSM_LOSS_GRAD_KERNEL,
+  DSM_LOSS_KERNEL,
+  registerWebGpuDsmLoss,
+} from '../src/runtime/kernels/webgpu-dsm-loss';
 import { registerWebGpuInstanceNorm } from '../src/runtime/kernels/webgpu-instance-norm';
 import { buildNetwork } from '../src/score/networks/build';
+import { useFusedElu } from '../src/score/networks/fused-elu';
 import { INSTANCE_NORM_GRAD_KERNEL, INSTANCE_NORM_KERNEL } from '../src/score/networks/fused-instance-norm';
 import { normalizeElu } from '../src/score/networks/norms';
 import { createWeights, copyWeights, disposeWeights } from '../src/score/networks/weights';
@@ -61,7 +67,7 @@ const stockFilterGrad = { ...tf.getKernel('Conv2DBackpropFilter', 'webgpu')! };
 const stockSum = { ...tf.getKernel('Sum', 'webgpu')! };
 await useNodeBackend('webgpu'); // + the runtime's patches, as the CLI and the browser run them
 const oursFilterGrad = { ...tf.getKernel('Conv2DBackpropFilter', 'webgpu')! };
-const oursDilatedFilterGrad = { ...tf.getKernel(DILATED_FILTER_GRAD_KERNEL, 'webgpu')! };
+const oursFilterBiasGrad = { ...tf.getKernel(FILTER_BIAS_GRAD_KERNEL, 'webgpu')! };
 const oursSum = { ...tf.getKernel('Sum', 'webgpu')! };
 const adapter = (tf.backend() as unknown as { device: GPUDevice }).device;
 
@@ -78,13 +84,19 @@ function useStock(stock: boolean): void {
   tf.registerKernel(stock ? stockSum : oursSum);
   useUpdate(stock ? composedParameterUpdate : webGpuParameterUpdate);
   // Without the fused InstanceNorm++ (+ ELU) kernels, norms.ts composes the layer from tfjs ops,
-  // and without the dilated filter gradient conv.ts runs dilated convs as space-to-batch phases.
-  if (stock) tf.unregisterKernel(DILATED_FILTER_GRAD_KERNEL, 'webgpu');
-  else if (!tf.getKernel(DILATED_FILTER_GRAD_KERNEL, 'webgpu'))
-    tf.registerKernel({ ...oursDilatedFilterGrad, kernelName: DILATED_FILTER_GRAD_KERNEL });
+  // and without the filter + bias gradient conv.ts runs tfjs's fused conv (dilated: space-to-batch).
+  if (stock) tf.unregisterKernel(FILTER_BIAS_GRAD_KERNEL, 'webgpu');
+  else if (!tf.getKernel(FILTER_BIAS_GRAD_KERNEL, 'webgpu'))
+    tf.registerKernel({ ...oursFilterBiasGrad, kernelName: FILTER_BIAS_GRAD_KERNEL });
+  // Without the fused DSM loss dsm.ts composes it; without fused ELU it is a separate op.
   if (stock)
-    for (const k of [INSTANCE_NORM_KERNEL, INSTANCE_NORM_GRAD_KERNEL]) tf.unregisterKernel(k, 'webgpu');
-  else registerWebGpuInstanceNorm();
+    for (const k of [INSTANCE_NORM_KERNEL, INSTANCE_NORM_GRAD_KERNEL, DSM_LOSS_KERNEL, DSM_LOSS_GRAD_KERNEL])
+      tf.unregisterKernel(k, 'webgpu');
+  else {
+    registerWebGpuInstanceNorm();
+    registerWebGpuDsmLoss();
+  }
+  useFusedElu('webgpu', !stock);
 }
 
 // ------------------------------------------------------------------ dispatch / submit counters
@@ -263,7 +275,9 @@ if (runs('adam')) {
   disposeWeights(ema);
 }
 
-console.log('\n## InstanceNorm++ + ELU, forward and both gradients (awaited ms)');
+console.log(
+  '\n## InstanceNorm++ + ELU, forward and both gradients (awaited ms; composed and fused alternate, ratio = median of the pairs)',
+);
 row('shape', 'composed', 'fused', 'composed ÷ fused', 'programs composed', 'programs fused');
 for (const shape of (runs('norm')
   ? [
@@ -276,23 +290,30 @@ for (const shape of (runs('norm')
   const g = tf.grads((a: tf.Tensor, b: tf.Tensor) =>
     normalizeElu('instance++', a as tf.Tensor4D, { 'n/affine': b }, 'n', null),
   );
-  const measure = async () => {
-    const ms = await awaitedMs(() => tf.addN(g([x, affine]).map((t) => tf.sum(t))));
+  const programs = (stock: boolean) => {
+    useStock(stock);
     const d0 = dispatches;
     tf.dispose(g([x, affine]));
-    return { ms, programs: dispatches - d0 };
+    return dispatches - d0;
   };
-  useStock(true);
-  const composed = await measure();
-  useStock(false);
-  const fused = await measure();
+  // One rep each, alternating, so a load change on the shared machine hits both sides alike.
+  const once = async (stock: boolean) => {
+    useStock(stock);
+    return awaitedMs(() => tf.addN(g([x, affine]).map((t) => tf.sum(t))), 1);
+  };
+  const composed: number[] = [];
+  const fused: number[] = [];
+  for (let i = 0; i < REPS; i++) {
+    composed.push(await once(true));
+    fused.push(await once(false));
+  }
   row(
     `[${shape}]`,
-    r(composed.ms),
-    r(fused.ms),
-    r(composed.ms / fused.ms, 1),
-    composed.programs,
-    fused.programs,
+    r(median(composed)),
+    r(median(fused)),
+    r(median(composed.map((c, i) => c / fused[i])), 1),
+    programs(true),
+    programs(false),
   );
   tf.dispose([x, affine]);
 }

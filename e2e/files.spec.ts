@@ -8,7 +8,9 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
 import { parseGraph, serializeGraph } from '../src/graph';
+import { graphHash } from '../src/runtime/graph-hash';
 import { registry } from '../src/nodes/registry';
 import { card, doc, graphOf, load, openEditor, settled } from './editor-helpers';
 import { autosaved, downloaded, dropFiles, fileMenu, pasteText, runToEnd, savedText } from './files-helpers';
@@ -304,10 +306,26 @@ test.describe('a model trained by the CLI', () => {
     const zip = await downloaded(page, () => fileMenu(page, 'file.saveModel'));
     expect(zip.name).toBe('sample-the-cli-model-load.ckpt.zip');
     expect([...zip.bytes.subarray(0, 2)]).toEqual([0x50, 0x4b]); // "PK"
+    // Its header says how it was made, as the CLI's do: the graph that ran, its seed and backend.
+    const inside = unzipSync(new Uint8Array(zip.bytes));
+    const header = JSON.parse(strFromU8(inside['sample-the-cli-model-load.ckpt.json']));
+    const ran = parseOk(await page.evaluate(() => window.__scoregraph!.documentJson()));
+    expect(header.provenance).toEqual({
+      graphHash: graphHash(ran),
+      seed: expect.any(Number),
+      backend: expect.stringMatching(/^(webgpu|webgl|wasm|cpu)$/),
+      scoregraph: expect.any(String),
+      tfjs: expect.any(String),
+    });
     await page.evaluate(() => window.__scoregraph!.select([]));
     await fileMenu(page, 'file.loadModel');
     const stored = (await dialog(page, 'checkpoints')).getByTestId('checkpoint');
     await expect(stored).toHaveCount(2); // the dropped files and the saved zip
+    // Each says how it was made: the CLI's run, and the browser's run of this graph.
+    await expect(
+      stored.filter({ hasText: 'sample-the-cli-model-load' }).getByTestId('checkpoint-provenance'),
+    ).toContainText(`made by graph ${graphHash(ran)}, seed`);
+    await expect(stored.getByTestId('checkpoint-provenance')).toHaveCount(2);
     await stored
       .filter({ hasText: 'sample-the-cli-model-load' })
       .getByRole('button', { name: 'Use' })

@@ -30,6 +30,11 @@ test('two runs are recorded, compared side by side, and a run restores its graph
   await page.locator('[data-command="view.runs"]').click();
   const panel = page.locator('sg-runs');
   await expect(panel.locator('li[data-run]')).toHaveCount(2);
+  // Each row names its seed and its graph's content hash (the two runs ran different graphs).
+  const hashes = await panel.locator('li[data-run] .hash').allTextContents();
+  expect(hashes).toHaveLength(2);
+  expect(hashes[0]).not.toBe(hashes[1]);
+  await expect(panel.locator('li[data-run]').first()).toContainText(/seed \d+/);
   await expect(panel.locator('li[data-run]').first().locator('.changes')).toContainText(
     'train.steps 40 → 60',
   );

@@ -1,11 +1,11 @@
 /**
  * Nothing a new user needs to read is cut off (issue 12 item 7): every shipped preset opens at a
  * readable zoom with no truncated title, label, hint or caption; the node search stays inside
- * the window.
+ * the window, and so does the toolbar, at any width.
  */
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync, readdirSync } from 'node:fs';
-import { canvasPoint, load, openEditor, settled } from './editor-helpers';
+import { canvasPoint, load, openEditor, settled, toyTraining } from './editor-helpers';
 
 const presets = readdirSync('graphs').filter((f) => f.endsWith('.json'));
 
@@ -48,5 +48,28 @@ test('the node search stays inside the window, even opened at its bottom edge', 
     const box = (await search.boundingBox())!;
     expect(box.y).toBeGreaterThanOrEqual(0);
     expect(box.y + box.height).toBeLessThanOrEqual(height);
+  }
+});
+
+test('the toolbar fits the window at every width, with a Run reason showing', async ({ page }) => {
+  await openEditor(page);
+  // A graph with a problem, so the toolbar shows why Run is disabled (the widest toolbar).
+  const graph = toyTraining() as { nodes: { id: string }[]; edges: { from: string }[] };
+  await load(page, {
+    ...graph,
+    nodes: graph.nodes.filter((n) => n.id !== 'adam'),
+    edges: graph.edges.filter((e) => !e.from.startsWith('adam.')),
+  });
+  await expect(page.getByTestId('run-reason')).toBeVisible();
+  for (const width of [780, 830, 900, 960, 1000, 1100, 1400]) {
+    await page.setViewportSize({ width, height: 800 });
+    const right = await page
+      .locator('sg-toolbar')
+      .evaluate((t) =>
+        Math.max(
+          ...[...t.shadowRoot!.querySelectorAll('button')].map((b) => b.getBoundingClientRect().right),
+        ),
+      );
+    expect(right, `at ${width} px`).toBeLessThanOrEqual(width);
   }
 });

@@ -10,6 +10,7 @@ export const cases: Array<{ x: [number, number, number, number]; rows: number }>
   { x: [3, 4, 3, 5], rows: 3 }, // conditional rows, odd sizes
   { x: [2, 3, 3, 70], rows: 1 }, // more channels than lanes
   { x: [2, 4, 4, 1], rows: 1 }, // one channel: μ̃ = 0
+  { x: [2, 3, 2, 300], rows: 1 }, // more channels than WebGPU's 256 lanes: two passes
 ];
 
 /**

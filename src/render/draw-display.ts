@@ -96,7 +96,7 @@ export function drawPoints(d: PointsDisplay, size = 560): Raster {
   }
   for (let i = 0; i + 1 < d.points.length; i += 2)
     r.dot(x(d.points[i]), y(d.points[i + 1]), 1.8, PLOT_COLORS.samples, 0.9);
-  legend.push({ label: 'samples', color: PLOT_COLORS.samples });
+  if (d.points.length) legend.push({ label: 'samples', color: PLOT_COLORS.samples });
   if (d.field) legend.push({ label: 'score field', color: PLOT_COLORS.field });
   drawLegend(r, frame, legend);
   return r;

@@ -120,6 +120,13 @@ describe('display rasters', () => {
     const alone = drawPoints({ kind: 'points', points, bounds: [-1, 1, -1, 1] }, 300);
     expect(hasSwatch(alone, PLOT_COLORS.data)).toBe(false);
     expect(hasSwatch(alone, PLOT_COLORS.samples)).toBe(true);
+    // A dataset's preview: data only, so no samples in the legend.
+    const data = drawPoints(
+      { kind: 'points', points: new Float32Array(0), overlay, bounds: [-1, 1, -1, 1] },
+      300,
+    );
+    expect(hasSwatch(data, PLOT_COLORS.data)).toBe(true);
+    expect(hasSwatch(data, PLOT_COLORS.samples)).toBe(false);
     // Axis text: dark ink below the plot (tick labels) and at the left (the y title).
     expect(pixelsOf(PLOT_COLORS.text).some(([, y]) => y > r.height - 30)).toBe(true);
   });

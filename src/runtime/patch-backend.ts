@@ -13,6 +13,7 @@ import { registerWebGpuDilatedConv2DBackpropInput } from './kernels/webgpu-dilat
 import { registerWebGpuDsmLoss } from './kernels/webgpu-dsm-loss';
 import { registerWebGpuInstanceNorm } from './kernels/webgpu-instance-norm';
 import { registerWebGpuLeadingSum } from './kernels/webgpu-leading-sum';
+import { useFusedElu } from '../score/networks/fused-elu';
 
 const patched = new Set<string>();
 
@@ -45,6 +46,8 @@ export function patchBackend(name: string): void {
     registerWebGpuLeadingSum();
     // The DSM loss's per-sample sums and their gradient in one program each instead of ~12.
     registerWebGpuDsmLoss();
+    // ELU inside the matMul / conv program that feeds it (one program fewer per such layer).
+    useFusedElu(name);
   }
   // Quiet tfjs's "running in Node without tfjs-node" hint and keep float32 math.
   tf.env().set('PROD', true);

@@ -5,7 +5,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { registry } from '../nodes/registry';
 import { compile } from './compile';
-import { DEFAULT_SEED, Executor } from './execute';
+import { Executor } from './execute';
 import { readStoredCheckpoint } from './checkpoints/browser-store';
 import { exportCheckpoint } from './checkpoints/export';
 import { convNetGradients } from './gradient-check';
@@ -24,8 +24,8 @@ export function createWorkerHost({ post, chooseBackend }: HostOptions): (message
   let executor: Executor | null = null;
   let ready: Promise<void> | null = null;
   let active: { runId: number; controller: AbortController; done: Promise<unknown> } | null = null;
-  /** The latest run's graph and seed: what a saved checkpoint says made it. */
-  let lastRun: { graph: Graph; seed: number } | null = null;
+  /** Per node, the graph and seed of the run that last produced its outputs (a checkpoint's provenance). */
+  const madeBy = new Map<string, { graph: Graph; seed: number }>();
 
   const postMemory = () => {
     const m = tf.memory();
@@ -79,12 +79,17 @@ export function createWorkerHost({ post, chooseBackend }: HostOptions): (message
           return;
         }
         const controller = new AbortController();
-        lastRun = { graph: message.graph, seed: message.seed || DEFAULT_SEED };
+        let seed = 0;
         const done = executor.execute(compiled.plan, {
           runId: message.runId,
           signal: controller.signal,
           seed: message.seed,
-          onEvent: (event) => post({ type: 'event', event }),
+          onEvent: (event) => {
+            if (event.type === 'run-started') seed = event.seed;
+            if (event.type === 'done' || event.type === 'cached')
+              madeBy.set(event.nodeId, { graph: message.graph, seed });
+            post({ type: 'event', event });
+          },
         });
         active = { runId: message.runId, controller, done };
         await done;
@@ -97,6 +102,7 @@ export function createWorkerHost({ post, chooseBackend }: HostOptions): (message
         return;
       case 'clear-cache':
         executor?.clear();
+        madeBy.clear();
         postMemory();
         return;
       case 'gradient-check':
@@ -113,7 +119,8 @@ export function createWorkerHost({ post, chooseBackend }: HostOptions): (message
         return;
       }
       case 'export-checkpoint': {
-        const made = executor && lastRun && provenance(lastRun.graph, lastRun.seed, executor.backend);
+        const run = madeBy.get(message.nodeId);
+        const made = executor && run && provenance(run.graph, run.seed, executor.backend);
         const reply = await exportCheckpoint(executor, message.nodeId, made ?? undefined);
         post({ type: 'checkpoint', requestId: message.requestId, ...reply }, reply.ok ? [reply.weights] : []);
         return;

@@ -105,7 +105,7 @@ export function shardGradients(
       let kept: tf.Tensor1D | null = null;
       const { grads } = tf.variableGrads(() => {
         const perSample = dsmPerSample(net, params, chunk);
-        const levels = draw.labels.subarray(first + start, first + start + size); // this chunk's rows of the draw
+        const levels = rowsOf(draw.labels).subarray(start, start + size);
         kept = tf.keep(lossPerLevel(perSample, levels, sigmas.length)); // past the gradient's scope
         return tf.div(tf.sum(perSample), batch) as tf.Scalar;
       }, varList);

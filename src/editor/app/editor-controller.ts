@@ -78,6 +78,8 @@ export class EditorController {
   clipboardSynced = false;
   private readonly cleanups: (() => void)[] = [];
   private warnedLong = false;
+  /** The graph each run was asked for, while a display it made is shown. */
+  private readonly runGraphs = new Map<number, Graph>();
 
   constructor(readonly registry: NodeRegistry) {
     this.problems = new LiveProblems(registry);
@@ -86,6 +88,22 @@ export class EditorController {
     // One selection at a time: picking a wire drops the node selection (Delete acts on one of them).
     this.cleanups.push(this.selectedWire.listen((id) => id && this.selection.clear()));
     this.cleanups.push(this.doc.listen(({ graph }) => this.onDocChange(graph)));
+    this.cleanups.push(
+      this.runRequests.listen((request) => {
+        if (!request) return;
+        this.runGraphs.set(request.runId, request.graph);
+        const shown = new Set([...this.run.displayMadeBy.values()].map((m) => m.runId));
+        for (const runId of [...this.runGraphs.keys()])
+          if (runId !== request.runId && !shown.has(runId)) this.runGraphs.delete(runId);
+      }),
+    );
+  }
+
+  /** The graph, seed and backend of the run that made node `nodeId`'s display, when known. */
+  displayProvenance(nodeId: string): { graph: Graph; seed: number; backend: string } | null {
+    const made = this.run.displayMadeBy.get(nodeId);
+    const graph = made && this.runGraphs.get(made.runId);
+    return made && graph ? { graph, seed: made.seed, backend: made.backend } : null;
   }
 
   /** Puts the canvas into `container`; `host` is the element around it (marquee, key focus). */
@@ -146,8 +164,10 @@ export class EditorController {
     if (runId !== this.run.run.value.runId) return;
     for (const { viewerId, display } of liveViewerDisplays(this.doc.graph, this.registry, nodeId, payload)) {
       const status = this.run.nodes.get(viewerId)?.status;
-      if (status !== 'done' && status !== 'cached' && status !== 'running')
+      if (status !== 'done' && status !== 'cached' && status !== 'running') {
         this.run.displays.set(viewerId, display);
+        this.run.markDisplay(runId, viewerId);
+      }
     }
   }
 

@@ -163,18 +163,24 @@ export const toolbarStyles = css`
 
 /* Narrow windows (or 200 % zoom): the brand and separators give way to the controls. */
 export const toolbarNarrow = css`
-  @media (max-width: 820px) {
+  /* Below 1000 px the row would overflow (the Run reason needs room): drop the brand and the
+     separators first, then, below 820 px, the reason too (the Run button's tooltip keeps it). */
+  @media (max-width: 1000px) {
     :host {
       gap: 0;
       padding: 0 4px;
     }
     .brand,
-    .sep,
-    .reason {
+    .sep {
       display: none;
     }
     button {
       padding: 0 7px;
+    }
+  }
+  @media (max-width: 820px) {
+    .reason {
+      display: none;
     }
   }
 `;

@@ -6,6 +6,8 @@ import { setParam } from '../state/graph-ops';
 import type { KeyValue } from './autosave';
 import { FileController, type FileEnvironment } from './file-controller';
 import { shareLink } from './share-link';
+import { readGraphPng } from '../../render/graph-png';
+import { graphHash } from '../../runtime/graph-hash';
 
 const downloads: { name: string; data: unknown }[] = [];
 vi.mock('./download', () => ({
@@ -154,5 +156,36 @@ describe('starting from a link or the autosave', () => {
     await reloaded.files.start();
     expect(reloaded.editor.doc.graph.nodes[0].params.count).toBe(42);
     expect(reloaded.files.dirty).toBe(true);
+  });
+});
+
+describe('viewer PNGs', () => {
+  it('carry the graph and provenance of the run that made the picture, even after an edit', async () => {
+    const { editor, files } = setup();
+    await files.start();
+    const ran = { ...editor.currentGraph(), view: undefined };
+    editor.runRequests.set({ runId: 3, graph: ran });
+    const display = {
+      kind: 'points' as const,
+      points: new Float32Array([0.2, 0.4]),
+      bounds: [0, 1, 0, 1] as const,
+    };
+    editor.run.apply({ type: 'run-started', runId: 3, nodeIds: ['data'], backend: 'wasm', seed: 7 });
+    editor.run.apply({
+      type: 'preview',
+      runId: 3,
+      nodeId: 'data',
+      payload: { ...display, bounds: [0, 1, 0, 1] },
+    });
+    editor.run.apply({ type: 'run-finished', runId: 3, status: 'done', seconds: 1 });
+    // Edited after the run: the picture still comes from the graph that ran.
+    editor.doc.apply((g) => setParam(g, 'data', 'count', 555));
+    downloads.length = 0;
+    await files.exportPng('data');
+    const read = readGraphPng(downloads[0].data as Uint8Array);
+    if (!read.ok) throw new Error(read.message);
+    expect(read.provenance).toMatchObject({ graphHash: graphHash(ran), seed: 7, backend: 'wasm' });
+    expect(graphHash(editor.doc.graph)).not.toBe(graphHash(ran));
+    expect(JSON.parse(read.graphText).nodes[0].params.count).toBe(100);
   });
 });

@@ -168,10 +168,18 @@ export class FileController {
       this.editor.toasts.show(`Viewer "${nodeId}" shows nothing yet: run the graph first.`, 'error');
       return;
     }
-    const graph = this.editor.currentGraph();
-    const made = this.editor.run.lastRun.value;
-    const stamp = made ? provenance(graph, made.seed, made.backend) : undefined;
-    download(imageFileName(graph.name, nodeId), await viewerPng(display, graph, stamp), 'image/png');
+    // The graph inside and its stamp are those of the run that made the picture, even when the
+    // graph was edited since; the open graph only when that run is not known.
+    const current = this.editor.currentGraph();
+    const made = this.editor.displayProvenance(nodeId);
+    const graph = made ? { ...made.graph, view: current.view } : current;
+    const last = this.editor.run.lastRun.value;
+    const stamp = made
+      ? provenance(made.graph, made.seed, made.backend)
+      : last
+        ? provenance(current, last.seed, last.backend)
+        : undefined;
+    download(imageFileName(current.name, nodeId), await viewerPng(display, graph, stamp), 'image/png');
   }
 
   show(dialog: FileDialog | null): void {

@@ -6,6 +6,7 @@
  */
 import { LitElement, html, nothing } from 'lit';
 import type { Problem } from '../../graph';
+import { describeProvenance } from '../../runtime/checkpoints/stamp';
 import { Subscribe } from '../app/subscribe';
 import type { CheckpointActions } from './checkpoint-actions';
 import { fileBytes, pickFiles } from './download';
@@ -144,6 +145,13 @@ export class SgFiles extends LitElement {
                               ${c.id} · ${(c.bytes / 1e6).toFixed(2)} MB ·
                               ${new Date(c.savedAt).toLocaleString()}
                             </div>
+                            ${
+                              c.provenance
+                                ? html`<div class="meta" data-testid="checkpoint-provenance">
+                                    made by ${describeProvenance(c.provenance)}
+                                  </div>`
+                                : nothing
+                            }
                           </div>
                           <button class="primary" @click=${() => this.useStored(c.id, d.target)}>Use</button>
                         </li>`,

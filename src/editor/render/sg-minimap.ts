@@ -1,6 +1,6 @@
 /**
  * <sg-minimap>: node rectangles and the visible viewport; drag the viewport or click to jump.
- * It sits in the canvas's top-left corner, where fitting a graph leaves room for it (canvas-view),
+ * It sits in the canvas's top-right corner, where fitting a graph leaves room for it (canvas-view),
  * and its × hides it (the Minimap toggle in the toolbar brings it back).
  */
 import { LitElement, css, html, svg } from 'lit';
@@ -32,7 +32,7 @@ export class SgMinimap extends LitElement {
   static override styles = css`
     :host {
       position: absolute;
-      left: ${MARGIN}px;
+      right: ${MARGIN}px;
       top: ${MARGIN}px;
       width: ${SIZE}px;
       height: ${SIZE}px;

@@ -113,7 +113,7 @@ export class SgNodeCard extends LitElement {
         ${
           status === 'running'
             ? progressTemplate(run?.fraction, run?.text, run?.pace)
-            : html`<span class="id">${node.id}</span>`
+            : html`<span class="id" title=${`id: ${node.id}`}>${node.id}</span>`
         }
         ${this.renderPreviewButton(ctx.run.displays.get(node.id))}
         ${statusTemplate(status, run?.seconds, run?.pace)}

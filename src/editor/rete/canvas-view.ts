@@ -156,8 +156,8 @@ export class CanvasView {
   /**
    * Fits a freshly opened graph, but never below a readable zoom: a large graph (the MNIST
    * presets) opens at READABLE_ZOOM on its top-left corner, where its data nodes are, instead of
-   * as a thumbnail with 7 px text (issue 12 item 7), below or beside the minimap when it would
-   * cover a card there. Fit (the command) still shows everything.
+   * as a thumbnail with 7 px text (issue 12 item 7), below the minimap when it would cover a
+   * card there. Fit (the command) still shows everything.
    */
   async fitReadable(): Promise<void> {
     await this.fit();

@@ -82,4 +82,16 @@ describe('fitInto', () => {
       for (const c of cards) expect(under(onScreen(c, v), minimap)).toBe(false);
     }
   });
+
+  it('works for a minimap in the top-right corner (where the editor puts it)', () => {
+    const right: Box = { left: 826, top: 12, right: 988, bottom: 174 };
+    const cards = [card(0, 0), card(900, 0), card(0, 700)]; // full fit: the top-right card is under it
+    const v = fitInto(cards, canvas, right);
+    for (const c of cards) expect(under(onScreen(c, v), right)).toBe(false);
+    expect(onScreen(cards[0], v).top).toBeGreaterThan(right.bottom); // below it
+    // A graph too large to fit readably opens below it; a corner it does not reach stays put.
+    const wide = [card(0, 0, 200, 100), card(800, 0, 200, 400)];
+    expect(readableView(wide, canvas, right, 1)).toEqual({ k: 1, x: 24, y: 174 + 24 });
+    expect(readableView([card(0, 0), card(0, 300)], canvas, right, 1)).toEqual({ k: 1, x: 24, y: 24 });
+  });
 });

@@ -2,8 +2,7 @@
  * Where a fit puts the graph: the largest zoom (at most 100 %) that shows every card in the
  * canvas with none under the minimap. The graph fills the whole canvas when its shape leaves
  * the minimap's corner empty, else the part beside or below the minimap. A graph too large for
- * a readable zoom opens on its top-left corner, moved below or beside the minimap when needed,
- * whichever shows more of the cards.
+ * a readable zoom opens on its top-left corner, moved clear of the minimap when needed.
  */
 
 /** A rectangle by its edges. */
@@ -40,18 +39,16 @@ export function fitInto(
   const clear = (v: View) => cards.every((c) => !overlaps(onScreen(c, v), minimap, GAP));
   const candidates = [
     full,
-    fitBox(bounds, { ...whole, left: minimap.right + GAP }, scale),
-    fitBox(bounds, { ...whole, top: minimap.bottom + GAP }, scale),
+    ...besideAndBelow(whole, minimap).map((room) => fitBox(bounds, room, scale)),
   ].filter(clear);
-  // Beside and below always clear it; the whole canvas wins ties.
+  // The rooms beside and below always clear it; the whole canvas wins ties.
   return candidates.reduce((best, v) => (v.k > best.k + 1e-9 ? v : best), candidates[0] ?? full);
 }
 
 /**
  * The view at zoom `k` that shows the cards' top-left corner, `margin` from the canvas's edges,
- * and none under `minimap`: as is when the minimap covers no card, else moved below or beside it,
- * whichever leaves more card area inside the canvas (a preset's results sit at its right, so
- * moving right can hide them, and moving down only its bottom row).
+ * and none under `minimap`: as is when the minimap covers no card, else moved below it (or right
+ * of it, for a minimap on the left), whichever leaves more card area inside the canvas.
  */
 export function readableView(
   cards: Box[],
@@ -63,10 +60,11 @@ export function readableView(
   const { left, top } = boundsOf(cards);
   const corner = { k, x: margin - left * k, y: margin - top * k };
   if (!minimap) return corner;
+  // The graph runs off the right and the bottom: it can only make room at its top and left.
   const candidates = [
     corner,
-    { ...corner, y: minimap.bottom + margin - top * k },
-    { ...corner, x: minimap.right + margin - left * k },
+    ...(minimap.top < canvas.height / 2 ? [{ ...corner, y: minimap.bottom + margin - top * k }] : []),
+    ...(minimap.left < canvas.width / 2 ? [{ ...corner, x: minimap.right + margin - left * k }] : []),
   ].filter((v) => cards.every((c) => !overlaps(onScreen(c, v), minimap, GAP)));
   const shown = (v: View) =>
     cards.reduce((sum, c) => {
@@ -75,7 +73,17 @@ export function readableView(
       const h = Math.min(s.bottom, canvas.height) - Math.max(s.top, 0);
       return sum + Math.max(0, w) * Math.max(0, h);
     }, 0);
-  return candidates.reduce((best, v) => (shown(v) > shown(best) + 1e-6 ? v : best), candidates[0]);
+  return candidates.reduce((best, v) => (shown(v) > shown(best) + 1e-6 ? v : best), candidates[0] ?? corner);
+}
+
+/** The canvas beside the minimap (on its far side) and above or below it (likewise). */
+function besideAndBelow(whole: Box, minimap: Box): Box[] {
+  const leftSide = minimap.left + minimap.right < whole.right;
+  const topSide = minimap.top + minimap.bottom < whole.bottom;
+  return [
+    leftSide ? { ...whole, left: minimap.right + GAP } : { ...whole, right: minimap.left - GAP },
+    topSide ? { ...whole, top: minimap.bottom + GAP } : { ...whole, bottom: minimap.top - GAP },
+  ];
 }
 
 function boundsOf(boxes: Box[]): Box {

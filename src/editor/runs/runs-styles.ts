@@ -101,6 +101,18 @@ export const runsStyles = css`
     color: var(--sg-muted);
     overflow-wrap: anywhere;
   }
+  .hash {
+    font: 11px var(--sg-mono);
+    color: var(--sg-muted);
+  }
+  .thumbs {
+    display: flex;
+    gap: 6px;
+    margin: 4px 0 0 22px;
+  }
+  .thumbs figure {
+    margin: 0;
+  }
   .actions {
     display: flex;
     gap: 6px;

@@ -1,6 +1,6 @@
 /**
  * <sg-compare-chart>: two runs' curves on one set of axes — loss per logged step, or mean loss per
- * noise level (σ₁, the largest, on the left) — with ticks and a legend. Colours come from the
+ * noise level against σ (log10 σ given as x; the largest σ on the left) — with ticks and a legend. Colours come from the
  * theme and are read at draw time, so a theme switch redraws legibly.
  */
 import { LitElement, css, html } from 'lit';
@@ -20,6 +20,7 @@ export class SgCompareChart extends LitElement {
   static override properties = {
     series: { attribute: false },
     xLabel: { attribute: false },
+    logX: { type: Boolean },
     logY: { type: Boolean },
     theme: { attribute: false },
   };
@@ -33,6 +34,8 @@ export class SgCompareChart extends LitElement {
   `;
   declare series: CompareSeries[];
   declare xLabel: string;
+  /** x values are log10 of the quantity: ticks show the quantity, the largest on the left. */
+  declare logX: boolean;
   declare logY: boolean;
   /** Only to redraw when the theme changes. */
   declare theme: string;
@@ -41,6 +44,7 @@ export class SgCompareChart extends LitElement {
     super();
     this.series = [];
     this.xLabel = '';
+    this.logX = false;
     this.logY = false;
   }
 
@@ -69,7 +73,8 @@ export class SgCompareChart extends LitElement {
     }
     const [x0, x1] = range(points.map((p) => p[0]));
     const [y0, y1] = range(points.map((p) => p[1]));
-    const px = (x: number) => PAD.left + ((x - x0) / (x1 - x0)) * (WIDTH - PAD.left - PAD.right);
+    const along = (x: number) => (this.logX ? (x1 - x) / (x1 - x0) : (x - x0) / (x1 - x0));
+    const px = (x: number) => PAD.left + along(x) * (WIDTH - PAD.left - PAD.right);
     const py = (y: number) => HEIGHT - PAD.bottom - ((y - y0) / (y1 - y0)) * (HEIGHT - PAD.top - PAD.bottom);
     // Axes and ticks.
     ctx.strokeStyle = muted;
@@ -86,7 +91,7 @@ export class SgCompareChart extends LitElement {
       ctx.fillText(tick(this.logY ? 10 ** y : y, y1 - y0), PAD.left - 4, py(y) + 4);
       const x = x0 + ((x1 - x0) * i) / 3;
       ctx.textAlign = 'center';
-      ctx.fillText(tick(x, x1 - x0), px(x), HEIGHT - PAD.bottom + 14);
+      ctx.fillText(this.logX ? tick(10 ** x, 0) : tick(x, x1 - x0), px(x), HEIGHT - PAD.bottom + 14);
     }
     ctx.textAlign = 'right';
     ctx.fillText(this.xLabel, WIDTH - PAD.right, HEIGHT - 2);

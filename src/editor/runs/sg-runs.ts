@@ -13,8 +13,8 @@ import { describeChange, diffGraphs, summarizeChanges } from './graph-diff';
 import { finalLoss, type RunRecord } from './run-record';
 import type { RunHistory } from './run-history';
 import { runsStyles } from './runs-styles';
+import { compareCurves } from './compare-series';
 import './sg-compare-chart';
-import type { CompareSeries } from './sg-compare-chart';
 
 export class SgRuns extends LitElement {
   static override properties = { history: { attribute: false }, theme: { attribute: false } };
@@ -71,10 +71,13 @@ export class SgRuns extends LitElement {
         <span>${r.backend}</span>
         <span>${r.seconds.toFixed(1)} s</span>
         ${loss === null ? nothing : html`<span>loss ${loss.toPrecision(3)}</span>`}
+        ${r.seed === null ? nothing : html`<span>seed ${r.seed}</span>`}
+        <span class="hash" title=${`graph content hash ${r.graphHash}`}>#${r.graphHash.slice(0, 7)}</span>
       </label>
       <div class="changes" title=${r.changes.map(describeChange).join('\n')}>
         ${r.first ? 'first run recorded' : summarizeChanges(r.changes)}
       </div>
+      ${this.thumbnails(r)}
       <div class="actions">
         <button data-action="restore" @click=${() => this.restore(r)}>Restore graph</button>
         <button aria-label="Delete run" @click=${() => void this.history.remove(r.id)}>✕</button>
@@ -86,15 +89,12 @@ export class SgRuns extends LitElement {
     const changes = diffGraphs(a.graph, b.graph);
     const label = (r: RunRecord, i: number) => `${'AB'[i]} ${clock(r.startedAt)}`;
     const lossOf = (r: RunRecord) => Object.values(r.displays).find((d) => d.kind === 'loss');
-    const [la, lb] = [lossOf(a), lossOf(b)];
-    const curves: CompareSeries[] = [];
-    const levels: CompareSeries[] = [];
-    [la, lb].forEach((d, i) => {
-      if (d?.kind !== 'loss') return;
-      curves.push({ label: label([a, b][i], i), x: d.steps, y: d.loss });
-      if (d.perLevel)
-        levels.push({ label: label([a, b][i], i), x: d.perLevel.map((_, l) => l + 1), y: d.perLevel });
-    });
+    const curves = compareCurves(
+      [a, b].map((r, i) => {
+        const loss = lossOf(r);
+        return { label: label(r, i), loss: loss?.kind === 'loss' ? loss : undefined };
+      }),
+    );
     const outputs = [...new Set([...Object.keys(a.displays), ...Object.keys(b.displays)])].filter(
       (id) => (a.displays[id] ?? b.displays[id]).kind !== 'loss',
     );
@@ -114,10 +114,10 @@ export class SgRuns extends LitElement {
             </p>`
       }
       ${
-        curves.length
+        curves.steps.length
           ? html`<h4>Loss per logged step</h4>
               <sg-compare-chart
-                .series=${curves}
+                .series=${curves.steps}
                 .xLabel=${'step'}
                 logY
                 .theme=${this.theme.value}
@@ -125,11 +125,12 @@ export class SgRuns extends LitElement {
           : nothing
       }
       ${
-        levels.length
+        curves.levels.length
           ? html`<h4>Mean loss per noise level</h4>
               <sg-compare-chart
-                .series=${levels}
-                .xLabel=${'level (1 = largest σ)'}
+                .series=${curves.levels}
+                .xLabel=${curves.bySigma ? 'σ (largest left)' : 'level (1 = largest σ)'}
+                ?logX=${curves.bySigma}
                 logY
                 .theme=${this.theme.value}
               ></sg-compare-chart>`
@@ -151,10 +152,22 @@ export class SgRuns extends LitElement {
     </section>`;
   }
 
-  private display(d: DisplayPayload | undefined) {
+  /** The run's viewer outputs, small: what it made, at a glance. */
+  private thumbnails(r: RunRecord) {
+    const viewers = new Set(r.graph.nodes.filter((n) => n.type.startsWith('view.')).map((n) => n.id));
+    const shown = Object.entries(r.displays)
+      .filter(([id, d]) => viewers.has(id) && (d.kind === 'images' || d.kind === 'points'))
+      .slice(0, 2);
+    if (!shown.length) return nothing;
+    return html`<div class="thumbs">
+      ${shown.map(([id, d]) => html`<figure title=${id}>${this.display(d, 132)}</figure>`)}
+    </div>`;
+  }
+
+  private display(d: DisplayPayload | undefined, width = 180) {
     if (!d) return html`<p class="muted">—</p>`;
-    if (d.kind === 'images') return html`<sg-image-grid .display=${d} .width=${180}></sg-image-grid>`;
-    if (d.kind === 'points') return html`<sg-scatter .display=${d} .width=${180}></sg-scatter>`;
+    if (d.kind === 'images') return html`<sg-image-grid .display=${d} .width=${width}></sg-image-grid>`;
+    if (d.kind === 'points') return html`<sg-scatter .display=${d} .width=${width}></sg-scatter>`;
     return nothing;
   }
 

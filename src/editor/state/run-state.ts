@@ -32,6 +32,8 @@ export class RunState {
   readonly run = new Store<RunSummary>({ running: false, runId: null, status: 'idle' });
   /** Backend and seed of the latest run (what made the displays; exported PNGs carry them). */
   readonly lastRun = new Store<{ backend: string; seed: number } | null>(null);
+  /** Per node, the run that made its display (a viewer PNG's provenance). */
+  readonly displayMadeBy = new Map<string, { runId: number; backend: string; seed: number }>();
   private readonly meters = new Map<string, PaceMeter>();
 
   /** `now` in milliseconds (a parameter for tests). */
@@ -63,9 +65,13 @@ export class RunState {
       }
       case 'preview':
         this.displays.set(event.nodeId, event.payload);
+        this.markDisplay(event.runId, event.nodeId);
         return;
       case 'cached':
-        if (event.display) this.displays.set(event.nodeId, event.display);
+        if (event.display) {
+          this.displays.set(event.nodeId, event.display);
+          this.markDisplay(event.runId, event.nodeId);
+        }
         return this.patch(event.nodeId, { status: 'cached', fraction: undefined, text: undefined });
       case 'done':
         return this.patch(event.nodeId, {
@@ -102,6 +108,13 @@ export class RunState {
   keepOnly(ids: ReadonlySet<string>): void {
     for (const store of [this.nodes, this.displays] as KeyedStore<unknown>[])
       for (const [id] of store.entries()) if (!ids.has(id)) store.set(id, undefined);
+    for (const id of [...this.displayMadeBy.keys()]) if (!ids.has(id)) this.displayMadeBy.delete(id);
+  }
+
+  /** Node `nodeId`'s display now comes from run `runId` (the latest run's backend and seed). */
+  markDisplay(runId: number, nodeId: string): void {
+    const run = this.lastRun.value;
+    if (run) this.displayMadeBy.set(nodeId, { runId, ...run });
   }
 
   private patch(id: string, change: Partial<NodeRun>): void {

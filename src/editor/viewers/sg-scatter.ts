@@ -33,7 +33,7 @@ export function fitBounds(bounds: PointsDisplay['bounds'], size: number, margin 
 export function legendEntries(d: PointsDisplay, p: PlotPalette): { label: string; color: string }[] {
   return [
     ...(d.overlay ? [{ label: 'data', color: p.data }] : []),
-    { label: 'samples', color: p.samples },
+    ...(d.points.length ? [{ label: 'samples', color: p.samples }] : []),
     ...(d.field ? [{ label: 'score field', color: p.field }] : []),
   ];
 }

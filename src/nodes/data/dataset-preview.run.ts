@@ -1,7 +1,7 @@
 /** Shows a freshly made dataset on its node: a point cloud, or a grid of the first images. */
 import type { DisplayPayload } from '../display';
 import type { DatasetValue } from '../sockets';
-import { samplesDisplay } from '../view/displays';
+import { imagesDisplay, pointsDisplay } from '../view/displays';
 import { readItems } from '../../score/sampling/read-items';
 
 /** Every point of a cloud is cheap to draw; images are capped at a screenful. */
@@ -17,5 +17,11 @@ export async function previewDataset(
     dataset.kind === 'points' ? PREVIEW_POINTS : PREVIEW_IMAGES,
   );
   const shown = shape[0] < dataset.count ? ` (first ${shape[0]} shown)` : '';
-  ctx.preview(samplesDisplay(values, shape, `${dataset.name} · ${dataset.count} items${shown}`));
+  const caption = `${dataset.name} · ${dataset.count} items${shown}`;
+  ctx.preview(
+    dataset.kind === 'points'
+      ? // Drawn as data (the data colour and legend entry), not as samples: there are none yet.
+        pointsDisplay(new Float32Array(0), { overlay: values, caption })
+      : imagesDisplay(values, shape, Math.ceil(Math.sqrt(shape[0])), caption),
+  );
 }

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useNodeBackend } from '../../runtime/backend-node';
+import type { PointsDisplay } from '../display';
 import { runKind } from '../testing';
 import toy2d from './toy2d';
 
@@ -19,8 +20,11 @@ describe('data.toy2d', () => {
     expect(Array.from(values)).toEqual(Array.from(b.outputs.dataset.data.dataSync()));
     expect(Math.min(...values)).toBeGreaterThan(0);
     expect(Math.max(...values)).toBeLessThan(1);
-    expect(a.previews[0].kind).toBe('points');
-    expect((a.previews[0] as { points: Float32Array }).points.length).toBe(1000);
+    // The preview shows the points as data (not as samples: there are none yet).
+    const preview = a.previews[0] as PointsDisplay;
+    expect(preview.kind).toBe('points');
+    expect(preview.points.length).toBe(0);
+    expect(Array.from(preview.overlay!)).toEqual(Array.from(values));
     const before = tf.memory().numTensors;
     a.outputs.dataset.dispose();
     b.outputs.dataset.dispose();

@@ -7,6 +7,7 @@ import {
   slug,
   storeCheckpoint,
 } from './browser-store';
+import { stampCheckpoint } from './stamp';
 
 /** An in-memory stand-in for an IndexedDB object store, as much of it as idb-keyval uses. */
 function memoryStore(): UseStore {
@@ -50,6 +51,13 @@ describe('the browser checkpoint store', () => {
     expect(Array.from(new Uint8Array(loaded.weights))).toEqual([1, 2, 3]);
     expect(loaded.json).toEqual({ format: 'scoregraph-checkpoint', step: 1 });
     expect((await listStoredCheckpoints(store)).map((s) => s.bytes)).toEqual([3, 3, 3]);
+    // The list says how each was made when its header does (older files: null).
+    const made = { graphHash: 'abc', seed: 7, backend: 'wasm', scoregraph: '0.1.0', tfjs: '4.22.0' };
+    const stamped = await storeCheckpoint('stamped', stampCheckpoint(data([9]), made), store);
+    const listed = await listStoredCheckpoints(store);
+    expect(listed.find((s) => s.id === stamped.id)!.provenance).toEqual(made);
+    expect(listed.filter((s) => s.id !== stamped.id).map((s) => s.provenance)).toEqual([null, null, null]);
+    await deleteStoredCheckpoint(stamped.id, store);
     await deleteStoredCheckpoint(a.id, store);
     await expect(loadStoredCheckpoint(a.id, store)).rejects.toThrow(
       /This browser has no checkpoint "swiss-roll-fit@/,

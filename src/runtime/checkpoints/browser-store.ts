@@ -7,6 +7,8 @@
  */
 import { createStore, del, entries, get, set, type UseStore } from 'idb-keyval';
 import type { CheckpointData } from '../../graph/checkpoint-header';
+import type { Provenance } from '../provenance';
+import { checkpointProvenance } from './stamp';
 
 export interface StoredCheckpoint extends CheckpointData {
   id: string;
@@ -16,7 +18,11 @@ export interface StoredCheckpoint extends CheckpointData {
   savedAt: number;
 }
 
-export type StoredCheckpointSummary = Omit<StoredCheckpoint, 'weights' | 'json'> & { bytes: number };
+export type StoredCheckpointSummary = Omit<StoredCheckpoint, 'weights' | 'json'> & {
+  bytes: number;
+  /** How it was made, when its header says (null for older files). */
+  provenance: Provenance | null;
+};
 
 let defaultStore: UseStore | null = null;
 /** One database of its own: idb-keyval creates a single object store per database. */
@@ -61,7 +67,13 @@ export async function listStoredCheckpoints(
 ): Promise<StoredCheckpointSummary[]> {
   const all = await entries<string, StoredCheckpoint>(customStore);
   return all
-    .map(([, e]) => ({ id: e.id, name: e.name, savedAt: e.savedAt, bytes: e.weights.byteLength }))
+    .map(([, e]) => ({
+      id: e.id,
+      name: e.name,
+      savedAt: e.savedAt,
+      bytes: e.weights.byteLength,
+      provenance: checkpointProvenance(e.json),
+    }))
     .sort((a, b) => b.savedAt - a.savedAt);
 }
 

@@ -35,7 +35,8 @@ export type ExportedCheckpoint =
 
 /**
  * The worker's 'export-checkpoint' answer: the trained network node `nodeId` output, its header
- * stamped with `made` (the latest run's graph hash, seed and backend) as the CLI stamps its own.
+ * stamped with `made` (the graph hash, seed and backend of the run that produced it) as the CLI
+ * stamps its own.
  */
 export async function exportCheckpoint(
   executor: Executor | null,

@@ -36,12 +36,12 @@ const training: Graph = {
 const client = new RuntimeClient(fakeWorker());
 afterAll(() => client.dispose());
 
-async function run(graph: Graph, seed: number): Promise<RunEvent> {
+async function run(graph: Graph, seed: number, targets?: string[]): Promise<RunEvent> {
   await client.ready;
   const finished = new Promise<RunEvent>((resolve) =>
     client.on((e) => e.type === 'run-finished' && resolve(e)),
   );
-  client.run(graph, { seed });
+  client.run(graph, { seed, targets });
   return finished;
 }
 
@@ -78,6 +78,16 @@ describe('checkpoint provenance', () => {
     const again = checkpointProvenance((await client.exportCheckpoint('train')).json);
     expect(again).toMatchObject({ graphHash: graphHash(changed), seed: 11 });
     expect(again!.graphHash).not.toBe(made!.graphHash);
+
+    // A later run that does not produce it (only the data node, of an edited graph) leaves the
+    // stamp on the run that trained it.
+    const edited = {
+      ...changed,
+      nodes: changed.nodes.map((n) => (n.id === 'data' ? { ...n, params: { count: 80 } } : n)),
+    };
+    expect(await run(edited, 13, ['data'])).toMatchObject({ status: 'done' });
+    const still = checkpointProvenance((await client.exportCheckpoint('train')).json);
+    expect(still).toEqual(again);
   });
 
   it('a checkpoint without provenance (an older file) still opens and decodes', async () => {

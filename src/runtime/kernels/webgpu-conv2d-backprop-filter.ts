@@ -59,7 +59,7 @@ class FilterGradPartialProgram implements WebGPUProgram {
   uniforms =
     'M : i32, N : i32, K : i32, chunk : i32, Ho : i32, Wo : i32, KW : i32, Ci : i32, ' +
     'H : i32, W : i32, strideH : i32, strideW : i32, padTop : i32, padLeft : i32, ' +
-    'dilationH : i32, dilationW : i32,';
+    'dilationH : i32, dilationW : i32, xRows : i32,';
   outputShape: number[];
   shaderKey: string;
   dispatchLayout = { x: [0], y: [1], z: [2] };
@@ -71,12 +71,14 @@ class FilterGradPartialProgram implements WebGPUProgram {
     private readonly plan: FilterGradPlan,
     private readonly xVec4: boolean,
     private readonly dyVec4: boolean,
+    /** Row xRows of A is all ones: row xRows of the result is Σ_k dy, the bias gradient. */
+    private readonly bias: boolean,
   ) {
     this.outputShape = outputShape;
     this.variableComponents = [xVec4 ? 4 : 1, dyVec4 ? 4 : 1];
     this.workgroupSize = [plan.TN / 4, plan.TM / 4, 1];
     this.dispatch = [Math.ceil(plan.N / plan.TN), Math.ceil(plan.M / plan.TM), plan.splits];
-    this.shaderKey = `sgFilterGrad_${plan.TM}_${plan.TN}_${xVec4}_${dyVec4}`;
+    this.shaderKey = `sgFilterGrad_${plan.TM}_${plan.TN}_${xVec4}_${dyVec4}_${bias}`;
   }
 
   getUserCode(): string {
@@ -86,15 +88,16 @@ class FilterGradPartialProgram implements WebGPUProgram {
     const bn = TN / 4;
     // One vec4 of A: 4 consecutive m (same kh, kw when Ci % 4 == 0) at pixel k.
     const loadA = this.xVec4
-      ? `let xi = xIndex(k, m);
+      ? `${this.bias ? 'if (m >= uniforms.xRows) { return vec4<f32>(1.0, 0.0, 0.0, 0.0); }' : ''}
+         let xi = xIndex(k, m);
          if (xi < 0) { return vec4<f32>(0.0); }
          return x[xi / 4];`
       : `var v = vec4<f32>(0.0);
          for (var i = 0; i < 4; i++) {
-           if (m + i < uniforms.M) {
+           if (m + i < uniforms.xRows) {
              let xi = xIndex(k, m + i);
              if (xi >= 0) { v[i] = x[xi]; }
-           }
+           }${this.bias ? ' else if (m + i == uniforms.xRows) { v[i] = 1.0; }' : ''}
          }
          return v;`;
     const loadB = this.dyVec4
@@ -230,51 +233,94 @@ const int = (...data: number[]): Uniform => ({ type: 'int32', data });
 
 /** The dilated filter gradient: Conv2DBackpropFilter's inputs and attrs plus `dilations`. */
 export const DILATED_FILTER_GRAD_KERNEL = 'SgConv2DBackpropFilterDilated';
+/** The same, returning [dw, db]: the bias gradient Σ dy comes out of the same program. */
+export const FILTER_BIAS_GRAD_KERNEL = 'SgConv2DBackpropFilterBias';
 
-const filterGradKernel: tf.KernelFunc = ({ inputs, backend, attrs }) => {
-  const { x, dy } = inputs as { x: Info; dy: Info };
-  const { info, filterShape } = filterGradInfo(x, attrs);
-  const gpu = backend as unknown as WebGPUBackend;
-  const [, H, W, Ci] = x.shape;
-  const [N, Ho, Wo, Co] = dy.shape;
-  const [KH, KW] = filterShape;
-  const plan = planFilterGrad(KH * KW * Ci, Co, N * Ho * Wo);
-  const partialShape = plan.splits === 1 ? filterShape : [plan.splits, plan.M, plan.N];
-  const program = new FilterGradPartialProgram(partialShape, plan, Ci % 4 === 0, Co % 4 === 0);
-  const uniforms = [
-    int(plan.M),
-    int(plan.N),
-    int(plan.K),
-    int(plan.chunk),
-    int(Ho),
-    int(Wo),
-    int(KW),
-    int(Ci),
-    int(H),
-    int(W),
-    int(info.strideHeight),
-    int(info.strideWidth),
-    int(info.padInfo.top),
-    int(info.padInfo.left),
-    int(info.dilationHeight),
-    int(info.dilationWidth),
-  ];
-  const partials = gpu.runWebGPUProgram(program, [x, dy], 'float32', uniforms);
-  if (plan.splits === 1) return partials;
-  const out = gpu.runWebGPUProgram(new SumChunksProgram(filterShape), [partials], 'float32', [
-    int(plan.splits),
-  ]);
-  gpu.disposeData(partials.dataId);
-  return out;
-};
+/** The parts of tfjs's WebGPUBackend (4.22) the bias split uses: buffers and the command stream. */
+interface BackendBuffers {
+  tensorMap: { get(dataId: object): { resource?: unknown } };
+  commandEncoder: GPUCommandEncoder | null;
+  commandQueueOwnedIds: WeakSet<object>;
+  uploadToGPU(dataId: object): void;
+  ensureCommandEncoderReady(): void;
+  endComputePassEncoder(): void;
+}
+
+/** [M + 1, N] → dw (rows 0…M−1, as `filterShape`) and db (row M), by buffer copies (no programs). */
+function splitBiasRow(gpu: WebGPUBackend, out: Info, filterShape: number[]): Info[] {
+  const b = gpu as unknown as BackendBuffers;
+  const N = filterShape[3];
+  const wBytes = filterShape.reduce((p, q) => p * q, 1) * 4;
+  const dw = gpu.makeTensorInfo(filterShape, 'float32');
+  const db = gpu.makeTensorInfo([N], 'float32');
+  const buffer = (t: Info) => {
+    b.uploadToGPU(t.dataId);
+    b.commandQueueOwnedIds.add(t.dataId);
+    return b.tensorMap.get(t.dataId).resource as GPUBuffer;
+  };
+  const [src, wBuf, bBuf] = [buffer(out), buffer(dw), buffer(db)];
+  b.ensureCommandEncoderReady();
+  b.endComputePassEncoder();
+  b.commandEncoder!.copyBufferToBuffer(src, 0, wBuf, 0, wBytes);
+  b.commandEncoder!.copyBufferToBuffer(src, wBytes, bBuf, 0, N * 4);
+  gpu.disposeData(out.dataId);
+  return [dw, db];
+}
+
+const filterGradKernel =
+  (bias: boolean): tf.KernelFunc =>
+  ({ inputs, backend, attrs }) => {
+    const { x, dy } = inputs as { x: Info; dy: Info };
+    const { info, filterShape } = filterGradInfo(x, attrs);
+    const gpu = backend as unknown as WebGPUBackend;
+    const [, H, W, Ci] = x.shape;
+    const [N, Ho, Wo, Co] = dy.shape;
+    const [KH, KW] = filterShape;
+    const xRows = KH * KW * Ci;
+    const plan = planFilterGrad(xRows + (bias ? 1 : 0), Co, N * Ho * Wo);
+    const outShape = bias ? [plan.M, plan.N] : filterShape;
+    const partialShape = plan.splits === 1 ? outShape : [plan.splits, plan.M, plan.N];
+    const program = new FilterGradPartialProgram(partialShape, plan, Ci % 4 === 0, Co % 4 === 0, bias);
+    const uniforms = [
+      int(plan.M),
+      int(plan.N),
+      int(plan.K),
+      int(plan.chunk),
+      int(Ho),
+      int(Wo),
+      int(KW),
+      int(Ci),
+      int(H),
+      int(W),
+      int(info.strideHeight),
+      int(info.strideWidth),
+      int(info.padInfo.top),
+      int(info.padInfo.left),
+      int(info.dilationHeight),
+      int(info.dilationWidth),
+      int(xRows),
+    ];
+    const partials = gpu.runWebGPUProgram(program, [x, dy], 'float32', uniforms);
+    let out = partials;
+    if (plan.splits > 1) {
+      out = gpu.runWebGPUProgram(new SumChunksProgram(outShape), [partials], 'float32', [int(plan.splits)]);
+      gpu.disposeData(partials.dataId);
+    }
+    return bias ? splitBiasRow(gpu, out, filterShape) : out;
+  };
 
 /**
  * Replaces WebGPU's Conv2DBackpropFilter (NHWC, any stride and padding, dilation 1), and
- * registers the same kernel with dilations as DILATED_FILTER_GRAD_KERNEL (networks/dilated-conv.ts).
+ * registers the same kernel with dilations as DILATED_FILTER_GRAD_KERNEL and with dilations and
+ * the bias gradient as FILTER_BIAS_GRAD_KERNEL (networks/conv-op.ts).
  */
 export function registerWebGpuConv2DBackpropFilter(): void {
-  for (const kernelName of ['Conv2DBackpropFilter', DILATED_FILTER_GRAD_KERNEL]) {
+  for (const [kernelName, bias] of [
+    ['Conv2DBackpropFilter', false],
+    [DILATED_FILTER_GRAD_KERNEL, false],
+    [FILTER_BIAS_GRAD_KERNEL, true],
+  ] as const) {
     if (tf.getKernel(kernelName, 'webgpu')) tf.unregisterKernel(kernelName, 'webgpu');
-    tf.registerKernel({ kernelName, backendName: 'webgpu', kernelFunc: filterGradKernel });
+    tf.registerKernel({ kernelName, backendName: 'webgpu', kernelFunc: filterGradKernel(bias) });
   }
 }

@@ -15,8 +15,9 @@
  *   dx = γ·s·(dy − S1/N − x̂·S2/N) + dμ/N
  *   dγ = S2 + α·μ̃·S1,  dα = γ·μ̃·S1,  dβ = S1   (summed over the images of a row)
  *
- * One workgroup per image computes its channels' statistics (serial over H·W per channel, the
- * across-channel part in workgroup memory); one elementwise program applies them. Backward, the
+ * One workgroup per image computes its channels' statistics (256 lanes: several per channel
+ * when C < 256, each summing every K-th pixel, partial sums in workgroup memory; the
+ * across-channel part there too); one elementwise program applies them. Backward, the
  * coefficient program writes [B, C, 8] = (A, B, D, dγ, dα, dβ, scale, shift): the input gradient
  * dx = A·dy + B·x + D reads them in place, one small program sums dγ, dα, dβ over the images.
  */
@@ -35,6 +36,8 @@ interface Runner {
 export const MAX_CHANNELS = 1024;
 const EPS = 1e-5;
 const LANES = 64;
+/** Lanes of the per-image programs: they share an image's pixels (LANE_SPLIT). */
+const STAT_LANES = 256;
 
 const int = (...data: number[]): Uniform => ({ type: 'int32', data });
 /** Coefficients per image and channel written by the gradient's first program. */
@@ -43,18 +46,56 @@ const GRAD_WIDTH = 8;
 /** WGSL: ELU'(y)·d for the pre-activation y (tfjs's EluGrad: d where y ≥ 0, d·(ELU(y) + 1) elsewhere). */
 const ELU_GRAD = `fn eluGrad(d : f32, y : f32) -> f32 { return select(d * exp(y), d, y >= 0.0); }`;
 
-/** Shared WGSL: channel c's mean and inverse std over image b's N pixels (x is [B, N, C]). */
-const STATS = `
-  fn channelStats(b : i32, c : i32) -> vec2<f32> {
-    let base = b * uniforms.N * uniforms.C + c;
-    var sum = 0.0;
-    for (var p = 0; p < uniforms.N; p++) { sum += x[base + p * uniforms.C]; }
-    let mu = sum / f32(uniforms.N);
-    var sq = 0.0;
-    for (var p = 0; p < uniforms.N; p++) { let d = x[base + p * uniforms.C] - mu; sq += d * d; }
-    return vec2<f32>(mu, inverseSqrt(sq / f32(uniforms.N) + ${EPS}));
+/**
+ * Shared WGSL: how the per-image programs' lanes share an image (x is [B, N, C]). With C ≤ lanes,
+ * K = lanes / C lanes work on each channel, each summing every K-th pixel (neighbouring lanes
+ * take neighbouring channels: the loads coalesce), and the K partial sums meet in workgroup
+ * memory; wider layers take their channels in passes of `lanes` channels, one lane each.
+ */
+const LANE_SPLIT = `
+  var<workgroup> part : array<vec2<f32>, ${STAT_LANES}>;
+  fn lanesPerChannel() -> i32 { return max(1, ${STAT_LANES} / uniforms.C); }
+  fn channelsPerPass() -> i32 { return ${STAT_LANES} / lanesPerChannel(); }
+  /** The sum of the K lanes' part[] entries of the channel this lane works on (lane l < channelsPerPass). */
+  fn laneSum(l : i32) -> vec2<f32> {
+    var t = vec2<f32>(0.0);
+    for (var j = 0; j < lanesPerChannel(); j++) { t += part[j * channelsPerPass() + l]; }
+    return t;
   }
   fn row(b : i32) -> i32 { return select(0, b, uniforms.R > 1); }
+`;
+
+/** Shared WGSL: mus[c] and inv[c], image b's channel means and 1/√(biased variance + ε). */
+const STATS = `
+  ${LANE_SPLIT}
+  var<workgroup> inv : array<f32, ${MAX_CHANNELS}>;
+  fn imageStats(b : i32) {
+    let C = uniforms.C;
+    let K = lanesPerChannel();
+    let cpp = channelsPerPass();
+    let l = i32(localIndex);
+    let sub = l / cpp;
+    for (var c0 = 0; c0 < C; c0 += cpp) {
+      let c = c0 + l % cpp;
+      let working = c < C && sub < K;
+      let base = b * uniforms.N * C + c;
+      var s = 0.0;
+      if (working) { for (var p = sub; p < uniforms.N; p += K) { s += x[base + p * C]; } }
+      part[l] = vec2<f32>(s, 0.0);
+      workgroupBarrier();
+      if (working && sub == 0) { mus[c] = laneSum(l % cpp).x / f32(uniforms.N); }
+      workgroupBarrier();
+      var q = 0.0;
+      if (working) {
+        let mu = mus[c];
+        for (var p = sub; p < uniforms.N; p += K) { let d = x[base + p * C] - mu; q += d * d; }
+      }
+      part[l] = vec2<f32>(q, 0.0);
+      workgroupBarrier();
+      if (working && sub == 0) { inv[c] = inverseSqrt(laneSum(l % cpp).x / f32(uniforms.N) + ${EPS}); }
+      workgroupBarrier();
+    }
+  }
 `;
 
 /** μ̃ of every channel of image b from the channel means in `mus` (workgroup memory). */
@@ -82,7 +123,7 @@ abstract class PerImageCoefProgram implements WebGPUProgram {
   outputShape: number[];
   dispatchLayout = { x: [0], y: [1], z: [2] };
   dispatch: [number, number, number];
-  workgroupSize: [number, number, number] = [LANES, 1, 1];
+  workgroupSize: [number, number, number] = [STAT_LANES, 1, 1];
   constructor(B: number, C: number, width: number) {
     this.outputShape = [B, C, width];
     this.dispatch = [B, 1, 1];
@@ -99,21 +140,15 @@ class NormCoefProgram extends PerImageCoefProgram {
   }
   getUserCode(): string {
     return `
-      ${STATS}
       ${MEAN_TILDE}
-      var<workgroup> inv : array<f32, ${MAX_CHANNELS}>;
+      ${STATS}
       fn main() {
         let b = i32(workgroupId.x);
         let C = uniforms.C;
-        for (var c = i32(localIndex); c < C; c += ${LANES}) {
-          let st = channelStats(b, c);
-          mus[c] = st.x;
-          inv[c] = st.y;
-        }
-        workgroupBarrier();
+        imageStats(b);
         acrossChannels();
         let a = row(b) * 3 * C;
-        for (var c = i32(localIndex); c < C; c += ${LANES}) {
+        for (var c = i32(localIndex); c < C; c += ${STAT_LANES}) {
           let gamma = affine[a + c];
           let alpha = affine[a + C + c];
           let beta = affine[a + 2 * C + c];
@@ -197,7 +232,6 @@ class NormGradCoefProgram extends PerImageCoefProgram {
       ${STATS}
       ${MEAN_TILDE}
       ${this.elu ? ELU_GRAD : ''}
-      var<workgroup> inv : array<f32, ${MAX_CHANNELS}>;
       var<workgroup> g : array<f32, ${MAX_CHANNELS}>;
       var<workgroup> gSums : vec2<f32>; // mean of g, Σ g·μ̃
       fn main() {
@@ -205,41 +239,54 @@ class NormGradCoefProgram extends PerImageCoefProgram {
         let C = uniforms.C;
         let N = f32(uniforms.N);
         let a = row(b) * 3 * C;
-        for (var c = i32(localIndex); c < C; c += ${LANES}) {
-          let st = channelStats(b, c);
-          mus[c] = st.x;
-          inv[c] = st.y;
-        }
-        workgroupBarrier();
+        imageStats(b);
         acrossChannels();
-        for (var c = i32(localIndex); c < C; c += ${LANES}) {
-          let base = b * uniforms.N * C + c;
-          let gamma = affine[a + c];
-          let alpha = affine[a + C + c];
-          let beta = affine[a + 2 * C + c];
-          let tilde = (mus[c] - across.x) * across.y;
-          let scale = gamma * inv[c];
-          let shift = beta + gamma * alpha * tilde - mus[c] * scale;
-          var S1 = 0.0;
-          var S2 = 0.0;
-          for (var p = 0; p < uniforms.N; p++) {
-            let xi = x[base + p * C];
-            let d = ${this.elu ? 'eluGrad(dy[base + p * C], xi * scale + shift)' : 'dy[base + p * C]'};
-            S1 += d;
-            S2 += d * (xi - mus[c]) * inv[c];
+        // S1, S2 per channel with the lanes split as in imageStats.
+        let K = lanesPerChannel();
+        let cpp = channelsPerPass();
+        let l = i32(localIndex);
+        let sub = l / cpp;
+        for (var c0 = 0; c0 < C; c0 += cpp) {
+          let c = c0 + l % cpp;
+          let working = c < C && sub < K;
+          var gamma = 0.0;
+          var alpha = 0.0;
+          var tilde = 0.0;
+          var scale = 0.0;
+          var shift = 0.0;
+          var S = vec2<f32>(0.0);
+          if (working) {
+            let base = b * uniforms.N * C + c;
+            gamma = affine[a + c];
+            alpha = affine[a + C + c];
+            tilde = (mus[c] - across.x) * across.y;
+            scale = gamma * inv[c];
+            shift = affine[a + 2 * C + c] + gamma * alpha * tilde - mus[c] * scale;
+            for (var p = sub; p < uniforms.N; p += K) {
+              let xi = x[base + p * C];
+              let d = ${this.elu ? 'eluGrad(dy[base + p * C], xi * scale + shift)' : 'dy[base + p * C]'};
+              S += vec2<f32>(d, d * (xi - mus[c]) * inv[c]);
+            }
           }
-          g[c] = gamma * alpha * S1;
-          let o = (b * C + c) * ${W};
-          result[o] = gamma * inv[c];
-          result[o + 1] = -gamma * inv[c] * inv[c] * S2 / N;
-          result[o + 2] = -gamma * inv[c] * S1 / N + gamma * inv[c] * inv[c] * S2 * mus[c] / N;
-          result[o + 3] = S2 + alpha * tilde * S1;
-          result[o + 4] = gamma * tilde * S1;
-          result[o + 5] = S1;
-          result[o + 6] = scale;
-          result[o + 7] = shift;
+          part[l] = S;
+          workgroupBarrier();
+          if (working && sub == 0) {
+            let T = laneSum(l % cpp);
+            let S1 = T.x;
+            let S2 = T.y;
+            g[c] = gamma * alpha * S1;
+            let o = (b * C + c) * ${W};
+            result[o] = gamma * inv[c];
+            result[o + 1] = -gamma * inv[c] * inv[c] * S2 / N;
+            result[o + 2] = -gamma * inv[c] * S1 / N + gamma * inv[c] * inv[c] * S2 * mus[c] / N;
+            result[o + 3] = S2 + alpha * tilde * S1;
+            result[o + 4] = gamma * tilde * S1;
+            result[o + 5] = S1;
+            result[o + 6] = scale;
+            result[o + 7] = shift;
+          }
+          workgroupBarrier();
         }
-        workgroupBarrier();
         if (localIndex == 0u) {
           var gm = 0.0;
           var gt = 0.0;
@@ -251,7 +298,7 @@ class NormGradCoefProgram extends PerImageCoefProgram {
         }
         workgroupBarrier();
         let t = across.y;
-        for (var c = i32(localIndex); c < C; c += ${LANES}) {
+        for (var c = i32(localIndex); c < C; c += ${STAT_LANES}) {
           let tilde = (mus[c] - across.x) * t;
           let dMu = t * (g[c] - gSums.x) - t * tilde / f32(max(C - 1, 1)) * gSums.y;
           result[(b * C + c) * ${W} + 2] += dMu / N;

@@ -4,8 +4,8 @@
  *   gradient, src/runtime/kernels/conv2d-backprop-input.ts; a custom gradient here was 40%
  *   slower on WebGPU and 10% on the cpu backend than the stock ones, bench/README.md);
  * - dilated conv by space-to-batch written with rank-4 transposes (tfjs has no gradient for
- *   conv2d with dilations, and its SpaceToBatchND goes through rank-6 tensors), or one direct
- *   op where the backend has a dilated filter gradient (dilated-conv.ts: WebGPU);
+ *   conv2d with dilations, and its SpaceToBatchND goes through rank-6 tensors), or one op with
+ *   its own gradient where the backend has the kernels for it (conv-op.ts: WebGPU);
  * - 2×2 mean pool, and 2× nearest upsampling by concat + reshape (the cpu resize-nearest
  *   gradient is wrong for batch > 1 in tfjs 4.22; stack's gradient is slow on WASM);
  * - RefineNet's pieces: 5×5 stride-1 max pool and average pool (PyTorch's AvgPool2d counts the
@@ -13,7 +13,7 @@
  *   the same gradient on every backend).
  */
 import * as tf from '@tensorflow/tfjs';
-import { directDilatedConv } from './dilated-conv';
+import { ownGradConv } from './conv-op';
 import { fanInUniform, type WeightSpec } from './weights';
 
 /**
@@ -51,9 +51,9 @@ function fromPhases(y: tf.Tensor4D, d: number): tf.Tensor4D {
  */
 export function conv(x: tf.Tensor4D, w: tf.Tensor4D, b: tf.Tensor1D | undefined, dilation = 1): tf.Tensor4D {
   const k = w.shape[0];
+  const own = ownGradConv(x, w, b, dilation);
+  if (own) return own;
   if (dilation === 1) return tf.fused.conv2d({ x, filter: w, bias: b, strides: 1, pad: 'same' });
-  const direct = directDilatedConv(x, w, b, dilation);
-  if (direct) return direct;
   const [, height, width] = x.shape;
   const pad = (dilation * (k - 1)) / 2;
   const extra = (n: number) => (dilation - ((n + 2 * pad) % dilation)) % dilation;

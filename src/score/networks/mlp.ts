@@ -5,6 +5,7 @@
  * Technique 3 on top of the sigma input), which keeps the output O(1) at every level.
  */
 import * as tf from '@tensorflow/tfjs';
+import { denseElu } from './fused-elu';
 import type { ScoreNetwork } from './network';
 import { fanInUniform, type WeightSpec, type WeightTensors } from './weights';
 
@@ -53,7 +54,10 @@ export function mlpNetwork(config: MlpConfig, shape: readonly number[]): ScoreNe
         1,
       ) as tf.Tensor2D;
       for (let i = 0; i < config.depth; i++)
-        h = activate(dense(w, h, `l${i}`), config.activation) as tf.Tensor2D;
+        h =
+          config.activation === 'elu'
+            ? denseElu(h, w[`l${i}/w`] as tf.Tensor2D, w[`l${i}/b`] as tf.Tensor1D)
+            : (activate(dense(w, h, `l${i}`), config.activation) as tf.Tensor2D);
       return tf.reshape(dense(w, h, 'out'), x.shape);
     },
   };

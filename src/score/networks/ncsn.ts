@@ -23,6 +23,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { conv, convSpecs, meanPool, upsample2x } from './conv';
+import { convElu } from './fused-elu';
 import type { ScoreNetwork } from './network';
 import { normalizeElu, normSpecs, type NormKind } from './norms';
 import { refinenetNetwork } from './refinenet';
@@ -159,7 +160,12 @@ export function ncsnNetwork(
         return b.inputs[i].upsample ? upsample2x(y) : y;
       });
       const sum = parts.length === 1 ? parts[0] : tf.addN(parts);
-      return tf.add(sum, c(act(c(act(sum, null), `${b.name}/rcu1`), null), `${b.name}/rcu2`));
+      const unit = convElu(
+        act(sum, null),
+        w[`${b.name}/rcu1/w`] as tf.Tensor4D,
+        w[`${b.name}/rcu1/b`] as tf.Tensor1D,
+      );
+      return tf.add(sum, c(unit, `${b.name}/rcu2`));
     };
 
     let h = c(tf.sub(tf.mul(x as tf.Tensor4D, 2), 1), 'begin');
