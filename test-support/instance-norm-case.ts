@@ -3,6 +3,7 @@ import * as tf from '@tensorflow/tfjs';
 import { expect } from 'vitest';
 import { normalize, normalizeElu } from '../src/score/networks/norms';
 import { useNodeBackend, type NodeBackendName } from '../src/runtime/backend-node';
+import { expectAgreement, readAll } from './backend-agreement';
 
 /** x shape and affine rows (1 = shared, B = per image as in conditional CIN++). */
 export const cases: Array<{ x: [number, number, number, number]; rows: number }> = [
@@ -18,7 +19,7 @@ export const cases: Array<{ x: [number, number, number, number]; rows: number }>
  * into the norm's kernels (normalizeElu) or a separate op after it.
  */
 async function layer(c: (typeof cases)[number], seed: number, fusedElu: boolean): Promise<number[][]> {
-  const out = tf.tidy(() => {
+  return readAll(() => {
     const C = c.x[3];
     const x = tf.randomNormal(c.x, 0.5, 2, 'float32', seed);
     const affine = tf.randomNormal([c.rows, 3 * C], 1, 0.3, 'float32', seed + 1);
@@ -31,10 +32,6 @@ async function layer(c: (typeof cases)[number], seed: number, fusedElu: boolean)
     const { value, grads } = tf.valueAndGrads(f)([x, affine]);
     return [tf.reshape(value, [1]), ...grads];
   });
-  const values: number[][] = [];
-  for (const t of out) values.push(Array.from(await t.data()));
-  tf.dispose(out);
-  return values;
 }
 
 /**
@@ -53,11 +50,8 @@ export async function expectFusedInstanceNormMatchesCpu(
   for (const fusedElu of [false, true])
     for (const [i, c] of cases.entries()) {
       const got = await layer(c, 10 * i + 1, fusedElu);
-      ['value', 'dx', 'daffine'].forEach((what, k) => {
-        const scale = Math.max(1, ...expected[i][k].map(Math.abs));
-        const err = Math.max(...got[k].map((v, j) => Math.abs(v - expected[i][k][j])));
-        expect(err / scale, `${what} ${JSON.stringify(c)}, ELU fused ${fusedElu}`).toBeLessThan(tolerance);
-      });
+      const label = `${JSON.stringify(c)}, ELU fused ${fusedElu}`;
+      expectAgreement(got, expected[i], ['value', 'dx', 'daffine'], tolerance, label);
     }
   expect(tf.memory().numTensors).toBe(before);
 }

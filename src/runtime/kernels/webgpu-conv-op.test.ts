@@ -3,6 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { conv } from '../../score/networks/conv';
 import { releaseNodeBackends, useNodeBackend } from '../backend-node';
 import { findDawnAdapter } from '../webgpu-node';
+import { expectAgreement, readAll } from '../../../test-support/backend-agreement';
 
 /** x shape, filter [k, k, ci, co], dilation, bias: the nets' convs, odd sizes, a split reduction. */
 const cases: Array<{
@@ -22,7 +23,7 @@ const cases: Array<{
 
 /** sum(conv_d(x, w) + b) · r) and its gradients for x, w (and b), on the active backend. */
 async function layer(c: (typeof cases)[number], seed: number): Promise<number[][]> {
-  const out = tf.tidy(() => {
+  return readAll(() => {
     const x = tf.randomNormal(c.x, 0, 1, 'float32', seed);
     const w = tf.randomNormal(c.w, 0, 0.3, 'float32', seed + 1);
     const b = tf.randomNormal([c.w[3]], 0, 1, 'float32', seed + 2);
@@ -32,10 +33,6 @@ async function layer(c: (typeof cases)[number], seed: number): Promise<number[][
     const { value, grads } = tf.valueAndGrads(f)(c.bias ? [x, w, b] : [x, w]);
     return [tf.reshape(value, [1]), ...grads];
   });
-  const values: number[][] = [];
-  for (const t of out) values.push(Array.from(await t.data()));
-  tf.dispose(out);
-  return values;
 }
 
 const found = await findDawnAdapter();
@@ -52,13 +49,9 @@ describe.skipIf(!found.adapter)('WebGPU conv + bias with its own gradient (any d
     const before = tf.memory().numTensors;
     for (const [i, c] of cases.entries()) {
       const got = await layer(c, 10 * i + 1);
-      expect(got.length).toBe(expected[i].length);
-      ['value', 'dx', 'dw', 'db'].slice(0, got.length).forEach((what, k) => {
-        const scale = Math.max(1, ...expected[i][k].map(Math.abs));
-        const err = Math.max(...got[k].map((v, j) => Math.abs(v - expected[i][k][j])));
-        // The value sums up to 37k products: float32 order noise; gradients sum far fewer.
-        expect(err / scale, `${what} ${JSON.stringify(c)}`).toBeLessThan(what === 'value' ? 1e-3 : 1e-4);
-      });
+      // The value sums up to 37k products: float32 order noise; gradients sum far fewer.
+      const tolerance = (what: string) => (what === 'value' ? 1e-3 : 1e-4);
+      expectAgreement(got, expected[i], ['value', 'dx', 'dw', 'db'], tolerance, JSON.stringify(c));
     }
     expect(tf.memory().numTensors).toBe(before);
   });

@@ -4,6 +4,7 @@ import { dsmPerSample } from '../../score/dsm';
 import type { ScoreNetwork } from '../../score/networks/network';
 import { releaseNodeBackends, useNodeBackend } from '../backend-node';
 import { findDawnAdapter } from '../webgpu-node';
+import { expectAgreement, readAll } from '../../../test-support/backend-agreement';
 
 /** A one-weight network, out = w · x~, dividing by σ or not: the loss's gradient reaches w through out. */
 const net = (dividesBySigma: boolean): ScoreNetwork => ({
@@ -24,7 +25,7 @@ const cases: Array<{ shape: number[]; dividesBySigma: boolean }> = [
 
 /** The per-sample losses and the gradient of Σ_b c_b · loss_b for w, on the active backend. */
 async function loss(c: (typeof cases)[number], seed: number): Promise<number[][]> {
-  const out = tf.tidy(() => {
+  return readAll(() => {
     const B = c.shape[0];
     const batch = {
       x: tf.randomUniform(c.shape, 0, 1, 'float32', seed),
@@ -43,10 +44,6 @@ async function loss(c: (typeof cases)[number], seed: number): Promise<number[][]
     )(weight);
     return [perSample, grad];
   });
-  const values: number[][] = [];
-  for (const t of out) values.push(Array.from(await t.data()));
-  tf.dispose(out);
-  return values;
 }
 
 const found = await findDawnAdapter();
@@ -63,12 +60,7 @@ describe.skipIf(!found.adapter)('WebGPU DSM per-sample loss (fused)', () => {
     const before = tf.memory().numTensors;
     for (const [i, c] of cases.entries()) {
       const got = await loss(c, 10 * i + 1);
-      ['loss', 'dw'].forEach((what, k) => {
-        const scale = Math.max(1, ...expected[i][k].map(Math.abs));
-        const err = Math.max(...got[k].map((v, j) => Math.abs(v - expected[i][k][j])));
-        expect(got[k].length).toBe(expected[i][k].length);
-        expect(err / scale, `${what} ${JSON.stringify(c)}`).toBeLessThan(1e-5);
-      });
+      expectAgreement(got, expected[i], ['loss', 'dw'], 1e-5, JSON.stringify(c));
     }
     expect(tf.memory().numTensors).toBe(before);
   });

@@ -3,10 +3,11 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { convElu, denseElu } from '../../score/networks/fused-elu';
 import { releaseNodeBackends, useNodeBackend } from '../backend-node';
 import { findDawnAdapter } from '../webgpu-node';
+import { expectAgreement, readAll } from '../../../test-support/backend-agreement';
 
 /** Σ ELU(layer(x)) · r and its gradients for x, w and b; composed ops on cpu, fused on WebGPU. */
 async function layers(seed: number): Promise<number[][]> {
-  const out = tf.tidy(() => {
+  return readAll(() => {
     const r = (shape: number[], k: number, std = 1) => tf.randomNormal(shape, 0, std, 'float32', seed + k);
     const dense = tf.valueAndGrads((h: tf.Tensor, w: tf.Tensor, b: tf.Tensor) =>
       tf.sum(tf.mul(denseElu(h as tf.Tensor2D, w as tf.Tensor2D, b as tf.Tensor1D), r([7, 5], 1))),
@@ -16,10 +17,6 @@ async function layers(seed: number): Promise<number[][]> {
     )([r([2, 5, 6, 3], 6), r([3, 3, 3, 4], 7, 0.5), r([4], 8)]);
     return [dense.value, ...dense.grads, conv.value, ...conv.grads];
   });
-  const values: number[][] = [];
-  for (const t of out) values.push(Array.from(await t.data()));
-  tf.dispose(out);
-  return values;
 }
 
 const found = await findDawnAdapter();
@@ -35,12 +32,7 @@ describe.skipIf(!found.adapter)('ELU fused into matMul and conv (WebGPU)', () =>
     const before = tf.memory().numTensors;
     const got = await layers(1);
     const names = ['dense', 'dense dh', 'dense dw', 'dense db', 'conv', 'conv dx', 'conv dw', 'conv db'];
-    names.forEach((what, k) => {
-      const scale = Math.max(1, ...expected[k].map(Math.abs));
-      const err = Math.max(...got[k].map((v, j) => Math.abs(v - expected[k][j])));
-      expect(got[k].length, what).toBe(expected[k].length);
-      expect(err / scale, what).toBeLessThan(1e-5);
-    });
+    expectAgreement(got, expected, names, 1e-5);
     expect(tf.memory().numTensors).toBe(before);
   });
 });
