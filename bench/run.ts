@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --quick] [--only=check,train,sample,memory,torch,export,first,browser,profile,wasm]
+ * npm run bench [-- --quick] [--only=check,train,sample,memory,torch,export,first,browser,profile,wasm,threads]
  *                [--backends=wasm,cpu,webgpu] [--cases=mlp,conv] [--browser] [--reuse-build]
  * npm run bench -- --gpu-pack [--pack-dir=DIR]   (writes the GPU pack: bench/gpu/pack.ts)
  *
@@ -29,6 +29,7 @@ import { benchMemory } from './node/memory';
 import { benchConvGradient, benchProfile } from './node/profile';
 import { benchSampling } from './node/sample';
 import { benchTorch } from './node/torch';
+import { benchThreads } from './node/threads';
 import { benchTraining } from './node/train';
 import { benchWasmKernels } from './node/wasm-kernels';
 
@@ -43,6 +44,7 @@ const SECTIONS = [
   'browser',
   'profile',
   'wasm',
+  'threads',
 ] as const;
 type Section = (typeof SECTIONS)[number];
 type Options = ReturnType<typeof parseArgs>;
@@ -144,6 +146,10 @@ function tasks(o: Options, sizes: BenchSizes): Task[] {
   add('wasm', 'kernels', async (report) => {
     await useNodeBackend('wasm');
     await benchWasmKernels(report, o.quick ? [16] : [16, 32], o.quick ? 3 : 20, o.quick ? 1 : 3);
+  });
+  add('threads', 'wasm', async (report) => {
+    await useNodeBackend('wasm');
+    await benchThreads(report, o.quick);
   });
   add('browser', 'chromium', (report) => benchBrowser(report, sizes, o));
   return list;

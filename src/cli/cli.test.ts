@@ -93,6 +93,16 @@ describe('scoregraph run', () => {
     c = capture();
     expect(await runCli(['run', path, '--backend', 'tpu'], testRegistry, c.io)).toBe(2);
     expect(c.err[0]).toBe('scoregraph: --backend must be auto, webgpu, wasm, cpu (got "tpu").');
+    for (const bad of ['0', '2.5', 'many']) {
+      c = capture();
+      expect(await runCli(['run', path, '--threads', bad], testRegistry, c.io)).toBe(2);
+      expect(c.err[0]).toBe('scoregraph: --threads must be a whole number from 1 to 64.');
+    }
+  });
+
+  it('parses --threads', () => {
+    expect(parseArgs(['run', 'g.json', '--threads', '3']).threads).toBe(3);
+    expect(parseArgs(['run', 'g.json']).threads).toBeUndefined();
   });
 
   it('exits 1 when a node fails while running and names it', async () => {

@@ -4,6 +4,7 @@
  */
 import type { Json } from '../graph';
 import type { CheckpointReader } from '../graph/checkpoint-header';
+import type { StartGradientHelpers } from '../score/parallel-step';
 import type { AnyNodeKind } from './define';
 import type { DisplayPayload } from './display';
 import { resolveParams } from './resolve-params';
@@ -27,6 +28,7 @@ export async function runKind(
     signal?: AbortSignal;
     backend?: string;
     readCheckpoint?: CheckpointReader;
+    gradientHelpers?: StartGradientHelpers;
   } = {},
 ): Promise<KindRunRecord> {
   const record: KindRunRecord = { outputs: {}, progress: [], previews: [] };
@@ -58,6 +60,7 @@ export async function runKind(
       checkpoint: async () => {
         if (signal.aborted) throw new DOMException('The run was cancelled.', 'AbortError');
       },
+      gradientHelpers: options.gradientHelpers,
     }),
   );
   return record;

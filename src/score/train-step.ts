@@ -54,6 +54,19 @@ export interface Shard {
   size: number;
 }
 
+/** Throws unless `shard` is a non-empty row range inside a batch of `batch` rows. */
+export function checkShard(shard: Shard, batch: number): void {
+  const { start, size } = shard;
+  if (!(
+    Number.isInteger(start) &&
+    Number.isInteger(size) &&
+    start >= 0 &&
+    size >= 1 &&
+    start + size <= batch
+  ))
+    throw new Error(`Shard rows [${start}, ${start + size}) are not inside the batch of ${batch}.`);
+}
+
 /** The whole batch of `draw` as one shard. */
 export const wholeBatch = (draw: StepDraw): Shard => ({ start: 0, size: draw.indices.length });
 
@@ -75,9 +88,8 @@ export function shardGradients(
   microBatch: number,
 ): BatchGradients {
   const batch = draw.indices.length;
+  checkShard(shard, batch);
   const { start: first, size: rowCount } = shard;
-  if (!(first >= 0 && rowCount >= 1 && first + rowCount <= batch))
-    throw new Error(`Shard rows [${first}, ${first + rowCount}) are not inside the batch of ${batch}.`);
   const rowsOf = (a: Int32Array) => a.subarray(first, first + rowCount);
   const x = tf.gather(data, tf.tensor1d(rowsOf(draw.indices), 'int32'));
   const labels = tf.tensor1d(rowsOf(draw.labels), 'int32');

@@ -36,7 +36,9 @@ const run: RunOf<typeof declaration> = async (ctx) => {
     shape: network.shape,
     parameters: countParameters(network.weightSpecs),
   });
-  const plan = planMicroBatches(memory, params.batchSize, ctx.backend, network.config.norm !== 'batch');
+  // BatchNorm's statistics are over the whole batch: its batch is never split (micro-batches, threads).
+  const splittable = network.config.norm !== 'batch';
+  const plan = planMicroBatches(memory, params.batchSize, ctx.backend, splittable);
   const split = plan.count > 1 ? ` · batch ${params.batchSize} as ${plan.count}×${plan.microBatch}` : '';
 
   let lastLoss: number | null = null;
@@ -63,7 +65,7 @@ const run: RunOf<typeof declaration> = async (ctx) => {
         `step ${done}/${total}` + (lastLoss === null ? '' : ` · loss ${formatLoss(lastLoss)}`) + split,
       ),
     checkpoint: ctx.checkpoint,
-    helpers: ctx.gradientHelpers,
+    helpers: splittable ? ctx.gradientHelpers : undefined,
   });
   if (result.stopped) {
     ctx.progress(1, result.stopped);

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Graph, GraphNode } from '../../graph';
 import { compile } from '../../runtime/compile';
 import { useNodeBackend } from '../../runtime/backend-node';
+import type { ShardProblem, StartGradientHelpers } from '../../score/parallel-step';
 import { isTrainedNetwork, type TrainedNetwork } from '../../score/trained';
 import type { DatasetValue, NetworkSpec } from '../../score/values';
 import dataMnist from '../data/mnist';
@@ -237,6 +238,46 @@ describe('train.fit', () => {
       }),
     ).rejects.toThrow(/conditioned on 4 noise levels, but the schedule from "test" has 2/);
     model.dispose();
+    data.dispose();
+  });
+
+  it('offers its batches to the run context’s gradient helpers, except a BatchNorm net’s', async () => {
+    const offered: ShardProblem[] = [];
+    const gradientHelpers: StartGradientHelpers = async (problem) => {
+      offered.push(problem);
+      return null; // declined: this thread trains alone
+    };
+    const data = tf.randomUniform([16, 7, 7, 1], 0, 1, 'float32', 4);
+    const dataset: DatasetValue = {
+      kind: 'images',
+      shape: [7, 7, 1],
+      count: 16,
+      data,
+      name: 'noise',
+      dispose() {},
+    };
+    const fit = (norm: string) =>
+      runKind(trainFit, {
+        params: { steps: 2, batchSize: 8, logEvery: 2 },
+        inputs: inputs(dataset, spec('ncsn', { ngf: 4, norm, conditioning: 'divide-by-sigma' })),
+        gradientHelpers,
+      });
+    const grouped = await fit('group');
+    expect(offered).toHaveLength(1);
+    expect(offered[0]).toMatchObject({
+      kind: 'ncsn',
+      shape: [7, 7, 1],
+      levels: 4,
+      batchSize: 8,
+      dataShape: [16, 7, 7, 1],
+    });
+    expect(offered[0].data).toHaveLength(16 * 49);
+    expect(grouped.outputs.losses.threads).toBe(1);
+    const batchNorm = await fit('batch');
+    expect(offered).toHaveLength(1);
+    expect(batchNorm.outputs.losses.threads).toBeUndefined();
+    grouped.outputs.model.dispose();
+    batchNorm.outputs.model.dispose();
     data.dispose();
   });
 });
