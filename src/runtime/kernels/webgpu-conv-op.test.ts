@@ -18,7 +18,7 @@ const cases: Array<{
   { x: [3, 5, 5, 2], w: [3, 3, 2, 3], d: 4, bias: false }, // dilation past the image, no bias
   { x: [2, 8, 8, 8], w: [3, 3, 8, 8], d: 1, bias: true }, // the bias row after vec4 rows
   { x: [2, 5, 5, 3], w: [1, 1, 3, 5], d: 1, bias: true }, // 1×1, the bias row inside a scalar load
-  { x: [72, 8, 8, 4], w: [3, 3, 4, 8], d: 1, bias: true }, // k = 4,608: chunks summed, then split
+  { x: [72, 8, 8, 4], w: [3, 3, 4, 8], d: 1, bias: true }, // k = 4,608: chunks added atomically, then split
 ];
 
 /** sum(conv_d(x, w) + b) · r) and its gradients for x, w (and b), on the active backend. */

@@ -21,7 +21,8 @@ const cases: Array<{
   { x: [2, 9, 8, 3], w: [4, 4, 3, 2], s: 2, p: 1 }, // even filter, explicit padding
   { x: [2, 8, 8, 8], w: [3, 3, 8, 1], s: 1, p: 'same' }, // end conv ngf → 1
   { x: [1, 3, 3, 72], w: [3, 3, 72, 68], s: 1, p: 'same' }, // several tiles in m and n
-  { x: [72, 8, 8, 4], w: [3, 3, 4, 8], s: 1, p: 'same' }, // k = 4608: split over chunks
+  { x: [72, 8, 8, 4], w: [3, 3, 4, 8], s: 1, p: 'same' }, // k = 4608: chunks added atomically
+  { x: [128, 8, 8, 3], w: [3, 3, 3, 5], s: 1, p: 'same' }, // k = 8192: 4 chunks, no vec4
 ];
 
 /** Filter gradient of sum(conv(x, w) · r) for a fixed random r, through the registered kernel. */
@@ -48,7 +49,8 @@ describe('filter-gradient plan', () => {
     expect(planFilterGrad(9 * 32, 32, 128 * 28 * 28).splits).toBeGreaterThan(8);
     expect(planFilterGrad(9, 8, 200).splits).toBe(1);
     expect(planFilterGrad(9 * 32, 32, 28 * 28).splits).toBe(1); // batch 1 at 28 px
-    expect(planFilterGrad(9 * 4, 8, 72 * 8 * 8).splits).toBe(2); // the split case below
+    expect(planFilterGrad(9 * 4, 8, 72 * 8 * 8).splits).toBe(2); // the split cases below
+    expect(planFilterGrad(9 * 3, 5, 128 * 8 * 8).splits).toBe(4);
     const p = planFilterGrad(9, 8, 100_000);
     expect(p.chunk * p.splits).toBeGreaterThanOrEqual(p.K);
     expect(p.chunk * (p.splits - 1)).toBeLessThan(p.K);
@@ -68,12 +70,19 @@ describe.skipIf(!found.adapter)('WebGPU Conv2DBackpropFilter (tiled implicit GEM
     await useNodeBackend('webgpu');
     registerWebGpuConv2DBackpropFilter(); // idempotent: patchBackend already did
     const before = tf.memory().numTensors;
-    for (const [i, c] of cases.entries()) {
-      const got = await filterGradient(c, 100 + 2 * i);
-      const scale = Math.max(...expected[i].map(Math.abs));
-      const err = Math.max(...got.map((v, j) => Math.abs(v - expected[i][j])));
-      expect(got.length).toBe(expected[i].length);
-      expect(err / scale, JSON.stringify(c)).toBeLessThan(1e-5);
+    // The chunked cases twice: the second call gets the first's freed buffer from tfjs's pool,
+    // so an output not cleared before the atomic adds would show the old sums.
+    const chunked = (c: (typeof cases)[number]) =>
+      c.s === 1 && planFilterGrad(c.w[0] * c.w[1] * c.w[2], c.w[3], c.x[0] * c.x[1] * c.x[2]).splits > 1;
+    for (const pass of [1, 2]) {
+      for (const [i, c] of cases.entries()) {
+        if (pass === 2 && !chunked(c)) continue;
+        const got = await filterGradient(c, 100 + 2 * i);
+        const scale = Math.max(...expected[i].map(Math.abs));
+        const err = Math.max(...got.map((v, j) => Math.abs(v - expected[i][j])));
+        expect(got.length).toBe(expected[i].length);
+        expect(err / scale, `pass ${pass} ${JSON.stringify(c)}`).toBeLessThan(1e-5);
+      }
     }
     expect(tf.memory().numTensors).toBe(before);
   });

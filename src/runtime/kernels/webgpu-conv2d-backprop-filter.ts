@@ -9,8 +9,10 @@
  *
  * Each workgroup computes a TM × TN tile of dW over one chunk of k (split-K: the B·H·W reduction
  * is spread over many workgroups), staging KT rows of A and B in workgroup memory and keeping a
- * 4 × 4 block of sums per thread; loads are vec4 when Ci (resp. Co) is a multiple of 4. A second
- * small program sums the chunks' partial tiles (skipped when there is one chunk).
+ * 4 × 4 block of sums per thread; loads are vec4 when Ci (resp. Co) is a multiple of 4. With
+ * several chunks, each workgroup adds its tile into the output with atomic compare-exchange (the
+ * output buffer cleared by a command first, as tfjs's split-K matMul does with a fill program):
+ * one program per call, not a second one summing the chunks (issue 9: programs per step).
  */
 import * as tf from '@tensorflow/tfjs';
 import type { WebGPUBackend, WebGPUProgram } from '@tensorflow/tfjs-backend-webgpu';
@@ -24,9 +26,8 @@ const KT = 16;
 /** Workgroups to aim for when choosing the number of k chunks (enough to fill a large GPU). */
 const TARGET_WORKGROUPS = 512;
 /**
- * Fewest k values per chunk: below that the partial sums cost more than they save. The sum of
- * the chunks is a program of its own (~0.45 ms of CPU time in tfjs + Dawn, issue 9), more than a
- * workgroup spends on a few thousand k; so a batch-1 conv at 28 px (k = 784) runs in one chunk.
+ * Fewest k values per chunk: below that the atomic adds of a chunk's tile cost more than its
+ * share of the reduction saves; a batch-1 conv at 28 px (k = 784) runs in one chunk.
  */
 const MIN_CHUNK = 2048;
 
@@ -53,7 +54,7 @@ export function planFilterGrad(M: number, N: number, K: number): FilterGradPlan 
   return { M, N, K, TM, TN, chunk, splits: Math.ceil(K / chunk) };
 }
 
-class FilterGradPartialProgram implements WebGPUProgram {
+class FilterGradProgram implements WebGPUProgram {
   variableNames = ['x', 'dy'];
   variableComponents: number[];
   uniforms =
@@ -65,6 +66,9 @@ class FilterGradPartialProgram implements WebGPUProgram {
   dispatchLayout = { x: [0], y: [1], z: [2] };
   dispatch: [number, number, number];
   workgroupSize: [number, number, number];
+
+  /** Several chunks add into a zeroed output (tfjs then declares `result` as atomic<i32>). */
+  atomic: boolean;
 
   constructor(
     outputShape: number[],
@@ -78,7 +82,8 @@ class FilterGradPartialProgram implements WebGPUProgram {
     this.variableComponents = [xVec4 ? 4 : 1, dyVec4 ? 4 : 1];
     this.workgroupSize = [plan.TN / 4, plan.TM / 4, 1];
     this.dispatch = [Math.ceil(plan.N / plan.TN), Math.ceil(plan.M / plan.TM), plan.splits];
-    this.shaderKey = `sgFilterGrad_${plan.TM}_${plan.TN}_${xVec4}_${dyVec4}_${bias}`;
+    this.atomic = plan.splits > 1;
+    this.shaderKey = `sgFilterGrad_${plan.TM}_${plan.TN}_${xVec4}_${dyVec4}_${bias}_${this.atomic}`;
   }
 
   getUserCode(): string {
@@ -177,56 +182,35 @@ class FilterGradPartialProgram implements WebGPUProgram {
           workgroupBarrier();
         }
 
-        let base = i32(workgroupId.z) * uniforms.M * uniforms.N;
         for (var i = 0; i < 4; i++) {
           let m = m0 + 4 * ty + i;
           for (var j = 0; j < 4; j++) {
             let n = n0 + 4 * tx + j;
             if (m < uniforms.M && n < uniforms.N) {
-              result[base + m * uniforms.N + n] = acc[i][j];
+              ${this.atomic ? 'addToResult(m * uniforms.N + n, acc[i][j]);' : 'result[m * uniforms.N + n] = acc[i][j];'}
             }
           }
         }
       }
+      ${this.atomic ? ATOMIC_ADD : ''}
     `;
   }
 }
 
-/** out[i] = Σ_s partials[s, i]: the split-K chunks' tiles summed. */
-class SumChunksProgram implements WebGPUProgram {
-  variableNames = ['partials'];
-  uniforms = 'splits : i32,';
-  outputShape: number[];
-  shaderKey = 'sgFilterGradSum';
-  dispatchLayout: { x: number[] };
-  dispatch: [number, number, number];
-  workgroupSize: [number, number, number] = [64, 1, 1];
-  size = true;
-
-  constructor(outputShape: number[]) {
-    this.outputShape = outputShape;
-    this.dispatchLayout = { x: outputShape.map((_, i) => i) };
-    const size = outputShape.reduce((a, b) => a * b, 1);
-    this.dispatch = [Math.ceil(size / 64), 1, 1];
+/** result[i] += v for an f32 in an atomic<i32> buffer: compare-exchange until no other chunk interferes. */
+const ATOMIC_ADD = `
+  fn addToResult(i : i32, v : f32) {
+    var old = atomicLoad(&result[i]);
+    loop {
+      let r = atomicCompareExchangeWeak(&result[i], old, bitcast<i32>(bitcast<f32>(old) + v));
+      if (r.exchanged) { break; }
+      old = r.old_value;
+    }
   }
+`;
 
-  getUserCode(): string {
-    return `
-      ${getMain('index')} {
-        if (index < uniforms.size) {
-          var s = 0.0;
-          for (var c = 0; c < uniforms.splits; c++) {
-            s += partials[c * uniforms.size + index];
-          }
-          setOutputAtIndex(index, s);
-        }
-      }
-    `;
-  }
-}
-
-function getMain(index?: string): string {
-  return index ? `fn main(${index} : i32)` : 'fn main()';
+function getMain(): string {
+  return 'fn main()';
 }
 
 const int = (...data: number[]): Uniform => ({ type: 'int32', data });
@@ -246,6 +230,25 @@ interface BackendBuffers {
   endComputePassEncoder(): void;
 }
 
+/** The GPU buffer behind `t`, allocated if need be and kept alive for the queued commands. */
+function gpuBuffer(gpu: WebGPUBackend, t: Info): GPUBuffer {
+  const b = gpu as unknown as BackendBuffers;
+  b.uploadToGPU(t.dataId);
+  b.commandQueueOwnedIds.add(t.dataId);
+  return b.tensorMap.get(t.dataId).resource as GPUBuffer;
+}
+
+/** A new float32 tensor of zeros, cleared by a command in the stream (no program). */
+function zeros(gpu: WebGPUBackend, shape: number[]): Info {
+  const b = gpu as unknown as BackendBuffers;
+  const out = gpu.makeTensorInfo(shape, 'float32');
+  const buf = gpuBuffer(gpu, out);
+  b.ensureCommandEncoderReady();
+  b.endComputePassEncoder();
+  b.commandEncoder!.clearBuffer(buf);
+  return out;
+}
+
 /** [M + 1, N] → dw (rows 0…M−1, as `filterShape`) and db (row M), by buffer copies (no programs). */
 function splitBiasRow(gpu: WebGPUBackend, out: Info, filterShape: number[]): Info[] {
   const b = gpu as unknown as BackendBuffers;
@@ -253,12 +256,7 @@ function splitBiasRow(gpu: WebGPUBackend, out: Info, filterShape: number[]): Inf
   const wBytes = filterShape.reduce((p, q) => p * q, 1) * 4;
   const dw = gpu.makeTensorInfo(filterShape, 'float32');
   const db = gpu.makeTensorInfo([N], 'float32');
-  const buffer = (t: Info) => {
-    b.uploadToGPU(t.dataId);
-    b.commandQueueOwnedIds.add(t.dataId);
-    return b.tensorMap.get(t.dataId).resource as GPUBuffer;
-  };
-  const [src, wBuf, bBuf] = [buffer(out), buffer(dw), buffer(db)];
+  const [src, wBuf, bBuf] = [gpuBuffer(gpu, out), gpuBuffer(gpu, dw), gpuBuffer(gpu, db)];
   b.ensureCommandEncoderReady();
   b.endComputePassEncoder();
   b.commandEncoder!.copyBufferToBuffer(src, 0, wBuf, 0, wBytes);
@@ -279,8 +277,7 @@ const filterGradKernel =
     const xRows = KH * KW * Ci;
     const plan = planFilterGrad(xRows + (bias ? 1 : 0), Co, N * Ho * Wo);
     const outShape = bias ? [plan.M, plan.N] : filterShape;
-    const partialShape = plan.splits === 1 ? outShape : [plan.splits, plan.M, plan.N];
-    const program = new FilterGradPartialProgram(partialShape, plan, Ci % 4 === 0, Co % 4 === 0, bias);
+    const program = new FilterGradProgram(outShape, plan, Ci % 4 === 0, Co % 4 === 0, bias);
     const uniforms = [
       int(plan.M),
       int(plan.N),
@@ -300,12 +297,9 @@ const filterGradKernel =
       int(info.dilationWidth),
       int(xRows),
     ];
-    const partials = gpu.runWebGPUProgram(program, [x, dy], 'float32', uniforms);
-    let out = partials;
-    if (plan.splits > 1) {
-      out = gpu.runWebGPUProgram(new SumChunksProgram(outShape), [partials], 'float32', [int(plan.splits)]);
-      gpu.disposeData(partials.dataId);
-    }
+    const out = program.atomic
+      ? gpu.runWebGPUProgram(program, [x, dy], 'float32', uniforms, zeros(gpu, outShape))
+      : gpu.runWebGPUProgram(program, [x, dy], 'float32', uniforms);
     return bias ? splitBiasRow(gpu, out, filterShape) : out;
   };
 
