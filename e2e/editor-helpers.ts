@@ -1,5 +1,6 @@
 /** Helpers for driving the editor like a user: sockets, wires, the node search, the graph JSON. */
 import { expect, type Locator, type Page } from '@playwright/test';
+import { toyTrainingGraph, type ToyTrainingOptions } from '../test-support/toy-training';
 
 /** Where the editor page is (a dev fixture page can be swapped in while developing). */
 export const EDITOR_PATH = process.env.SG_EDITOR_PATH ?? '/';
@@ -22,39 +23,9 @@ export function graphOf(nodes: TestNode[], edges: [string, string][] = [], name 
   };
 }
 
-/**
- * The toy training pipeline the run tests share: 2-D data → schedule → MLP → DSM → Adam + EMA →
- * train.fit, and a loss viewer `curve` when asked. Params override each node's defaults.
- */
-export function toyTraining(
-  options: {
-    data?: Record<string, unknown>;
-    sched?: Record<string, unknown>;
-    net?: Record<string, unknown>;
-    train?: Record<string, unknown>;
-    curve?: boolean;
-  } = {},
-): object {
-  const nodes: TestNode[] = [
-    { id: 'data', type: 'data.toy2d', params: { count: 500, ...options.data }, position: [0, 0] },
-    { id: 'sched', type: 'noise.geometric', params: { ...options.sched }, position: [0, 260] },
-    { id: 'net', type: 'model.mlp', params: { ...options.net }, position: [0, 440] },
-    { id: 'loss', type: 'loss.dsm', position: [0, 700] },
-    { id: 'adam', type: 'optim.adam', position: [0, 820] },
-    { id: 'train', type: 'train.fit', params: { logEvery: 10, ...options.train }, position: [340, 200] },
-  ];
-  const edges: [string, string][] = [
-    ['data.dataset', 'train.dataset'],
-    ['sched.schedule', 'train.schedule'],
-    ['net.model', 'train.model'],
-    ['loss.loss', 'train.loss'],
-    ['adam.optimizer', 'train.optimizer'],
-  ];
-  if (options.curve) {
-    nodes.push({ id: 'curve', type: 'view.loss', position: [680, 200] });
-    edges.push(['train.losses', 'curve.losses']);
-  }
-  return graphOf(nodes, edges);
+/** The toy training pipeline the run tests share (test-support/toy-training.ts). */
+export function toyTraining(options: ToyTrainingOptions = {}): object {
+  return toyTrainingGraph(options);
 }
 
 export async function openEditor(page: Page, query = ''): Promise<void> {

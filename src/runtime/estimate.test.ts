@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Graph } from '../graph';
+import { toyTrainingGraph } from '../../test-support/toy-training';
 import { registry } from '../nodes/registry';
 import { useNodeBackend } from './backend-node';
 import { compile } from './compile';
@@ -7,27 +7,11 @@ import { Calibration, describeEstimate } from './estimate';
 import type { RunEvent } from './events';
 import { Executor } from './execute';
 
-/** A toy training run of a few seconds: the estimate is checked against its real length. */
-const graph: Graph = {
-  format: 'scoregraph',
-  version: 1,
-  name: 'estimate',
-  nodes: [
-    { id: 'data', type: 'data.toy2d', params: { count: 500 } },
-    { id: 'sched', type: 'noise.geometric', params: {} },
-    { id: 'net', type: 'model.mlp', params: {} },
-    { id: 'loss', type: 'loss.dsm', params: {} },
-    { id: 'adam', type: 'optim.adam', params: {} },
-    { id: 'train', type: 'train.fit', params: { steps: 400, batchSize: 64, logEvery: 50 } },
-  ],
-  edges: [
-    { from: 'data.dataset', to: 'train.dataset' },
-    { from: 'sched.schedule', to: 'train.schedule' },
-    { from: 'net.model', to: 'train.model' },
-    { from: 'loss.loss', to: 'train.loss' },
-    { from: 'adam.optimizer', to: 'train.optimizer' },
-  ],
-};
+/**
+ * A toy training run of a few seconds: the estimate is checked against its real length. It must
+ * outlast the 1-s calibration with room to spare (400 steps, ~1.8 s, sometimes ended inside it).
+ */
+const graph = toyTrainingGraph({ train: { steps: 1000, batchSize: 64, logEvery: 50 } });
 
 describe('Calibration', () => {
   it('estimates a training run within 2× of its measured length, from a short calibration', async () => {

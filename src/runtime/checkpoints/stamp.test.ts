@@ -2,6 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import tfjsPackage from '@tensorflow/tfjs-core/package.json';
 import packageJson from '../../../package.json';
 import { fakeWorker } from '../../../test-support/fake-worker';
+import { toyTrainingGraph } from '../../../test-support/toy-training';
 import type { Graph } from '../../graph';
 import { readCheckpointHeader } from '../../graph/checkpoint-header';
 import { decodeCheckpoint } from '../../score/checkpoint';
@@ -12,26 +13,11 @@ import { checkpointProvenance, describeProvenance, stampCheckpoint } from './sta
 import { unzipCheckpoint, zipCheckpoint } from './zip-bundle';
 
 /** A few steps of toy training: enough for train.fit to output a trained network. */
-const training: Graph = {
-  format: 'scoregraph',
-  version: 1,
-  name: 'stamp test',
-  nodes: [
-    { id: 'data', type: 'data.toy2d', params: { count: 64 } },
-    { id: 'sched', type: 'noise.geometric', params: { levels: 3 } },
-    { id: 'net', type: 'model.mlp', params: {} },
-    { id: 'loss', type: 'loss.dsm', params: {} },
-    { id: 'adam', type: 'optim.adam', params: {} },
-    { id: 'train', type: 'train.fit', params: { steps: 3, batchSize: 16, logEvery: 1 } },
-  ],
-  edges: [
-    { from: 'data.dataset', to: 'train.dataset' },
-    { from: 'sched.schedule', to: 'train.schedule' },
-    { from: 'net.model', to: 'train.model' },
-    { from: 'loss.loss', to: 'train.loss' },
-    { from: 'adam.optimizer', to: 'train.optimizer' },
-  ],
-};
+const training = toyTrainingGraph({
+  data: { count: 64 },
+  sched: { levels: 3 },
+  train: { steps: 3, batchSize: 16, logEvery: 1 },
+});
 
 const client = new RuntimeClient(fakeWorker());
 afterAll(() => client.dispose());
