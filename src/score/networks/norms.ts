@@ -58,7 +58,7 @@ function affineRows(weights: WeightTensors, name: string, oneHotLabels: tf.Tenso
 
 /**
  * ELU(normalize(…)): the pre-activation blocks' "norm, then ELU". One fused op where the backend
- * has one for instance++ (WebGPU), else the two ops.
+ * has one for instance++ (WebGPU, WASM), else the two ops.
  */
 export function normalizeElu(
   kind: NormKind,
