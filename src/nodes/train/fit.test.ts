@@ -79,6 +79,9 @@ const inputs = (dataset: DatasetValue, model: unknown, sigmas = [1, 0.5, 0.2, 0.
   optimizer: {
     kind: 'adam',
     learningRate: 1e-3,
+    lrDecay: 'constant',
+    lrDecayTo: 0,
+    warmupSteps: 0,
     beta1: 0.9,
     beta2: 0.999,
     epsilon: 1e-8,
