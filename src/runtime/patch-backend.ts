@@ -6,6 +6,7 @@ import { registerComposedConv2DBackpropInput } from './kernels/conv2d-backprop-i
 import { registerFastCpuConv2DBackpropFilter } from './kernels/cpu-conv2d-backprop-filter';
 import { registerTransposeFreeMatMul } from './kernels/matmul-transpose';
 import { registerWasmParameterUpdate } from './kernels/wasm-adam-ema';
+import { registerSharedWasmIdentity } from './kernels/wasm-identity';
 import { registerWasmInstanceNorm } from './kernels/wasm-instance-norm';
 import { registerWebGpuParameterUpdate } from './kernels/webgpu-adam-ema';
 import { registerWebGpuConv2DBackpropFilter } from './kernels/webgpu-conv2d-backprop-filter';
@@ -29,6 +30,8 @@ export function patchBackend(name: string): void {
     registerWasmInstanceNorm();
     // Adam + EMA as one loop per weight instead of ~15 ops per weight.
     registerWasmParameterUpdate();
+    // Tensors saved for the backward pass are cloned through Identity: share, do not copy.
+    registerSharedWasmIdentity();
   }
   if (name === 'cpu') registerFastCpuConv2DBackpropFilter();
   // WebGPU's AddN binds all its inputs at once and breaks past the device's storage-buffer limit.
