@@ -6,6 +6,7 @@ import { registerComposedConv2DBackpropInput } from './kernels/conv2d-backprop-i
 import { registerFastCpuConv2DBackpropFilter } from './kernels/cpu-conv2d-backprop-filter';
 import { registerTransposeFreeMatMul } from './kernels/matmul-transpose';
 import { registerWasmParameterUpdate } from './kernels/wasm-adam-ema';
+import { registerWasmConvOp } from './kernels/wasm-conv-op';
 import { registerSharedWasmIdentity } from './kernels/wasm-identity';
 import { registerWasmInstanceNorm } from './kernels/wasm-instance-norm';
 import { registerWebGpuParameterUpdate } from './kernels/webgpu-adam-ema';
@@ -26,6 +27,8 @@ export function patchBackend(name: string): void {
     // its XNNPACK paths; both are what backward passes run.
     registerComposedConv2DBackpropInput(name);
     registerTransposeFreeMatMul(name);
+    // Convs + bias (dilated too) with their own gradient: XNNPACK's dilated conv both ways.
+    registerWasmConvOp();
     // InstanceNorm++ forward and gradient as two loops over the heap instead of ~55 small ops.
     registerWasmInstanceNorm();
     // Adam + EMA as one loop per weight instead of ~15 ops per weight.
