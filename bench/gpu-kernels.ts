@@ -251,11 +251,11 @@ if (runs('adam')) {
     const update = factory(params, ema, adam);
     const first = params[Object.keys(params)[0]];
     const ms = await awaitedMs(() => {
-      update.apply(grads, 0.999);
+      update.apply(grads, 0.999, adam.learningRate);
       return tf.sum(first); // reads the updated weight: waits for the update
     });
     const d0 = dispatches;
-    tf.tidy(() => update.apply(grads, 0.999));
+    tf.tidy(() => update.apply(grads, 0.999, adam.learningRate));
     const programs = dispatches - d0; // apply() alone
     update.dispose();
     return { ms, programs };

@@ -27,7 +27,7 @@ export async function runParameterUpdateCase(): Promise<Record<string, number[]>
     tf.tidy(() => {
       const grads: tf.NamedTensorMap = {};
       Object.entries(shapes).forEach(([name, shape], i) => (grads[name] = seeded(shape, 100 * step + i)));
-      update.apply(grads, step === 1 ? 0 : 0.9);
+      update.apply(grads, step === 1 ? 0 : 0.9, adam.learningRate * (1 - 0.15 * step)); // a schedule's rates
     });
     if (step === 2) snapshot = copyWeights(params, false, 'adam-ema-test-snap');
     if (step === 3) tensors = tf.memory().numTensors;

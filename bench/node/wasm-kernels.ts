@@ -50,6 +50,7 @@ export async function benchWasmKernels(
       labels: Int32Array.from({ length: batch }, () => Math.floor(random() * LEVELS)),
       noiseSeed: 1 + Math.floor(random() * 1e6),
       emaDecay: 0.995,
+      learningRate: ADAM.learningRate,
     });
     /** CPU ms per step over `steps` steps after two warm-up steps, and tfjs kernels in one step. */
     const measure = async (stock: boolean) => {

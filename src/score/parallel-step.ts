@@ -148,7 +148,7 @@ export function makeParallelTrainStep(
           );
         offset += size;
       }
-      state.update.apply(byWeight, draw.emaDecay);
+      state.update.apply(byWeight, draw.emaDecay, draw.learningRate);
       const perLevel = tf.add(mine.perLevel, tf.tensor1d(theirLevels)) as tf.Tensor1D;
       tf.dispose([...Object.values(mine.grads), mine.perLevel]); // made outside this tidy
       return perLevel;

@@ -11,7 +11,7 @@ describe('ParameterUpdate (composed: tf.train.adam + EMA)', () => {
     const params: Weights = { w: tf.variable(tf.tensor1d([1, 2, 3]), true, 'pu-test/w') };
     const ema: Weights = { w: tf.variable(tf.tensor1d([0, 0, 0]), false, 'pu-test/ema') };
     const update = composedParameterUpdate(params, ema, adam);
-    tf.tidy(() => update.apply({ w: tf.tensor1d([0.5, -2, 0]) }, 0.75));
+    tf.tidy(() => update.apply({ w: tf.tensor1d([0.5, -2, 0]) }, 0.75, adam.learningRate));
     // Step 1: m̂ = g, v̂ = g², so θ moves by −lr·g/(|g| + ε); a zero gradient leaves θ.
     const theta = Array.from(params.w.dataSync());
     [0.9, 2.1, 3].forEach((v, i) => expect(theta[i]).toBeCloseTo(v, 5));
@@ -20,8 +20,12 @@ describe('ParameterUpdate (composed: tf.train.adam + EMA)', () => {
     expect(update.steps).toBe(1);
     // Adam's moments were made on the first step; later steps keep nothing.
     const before = tf.memory().numTensors;
-    tf.tidy(() => update.apply({ w: tf.tensor1d([0.5, -2, 0]) }, 0.75));
+    // Step 2 at its own rate (a schedule's): the same gradient again gives m̂ = g, v̂ = g², so θ
+    // moves by that rate·sign(g).
+    tf.tidy(() => update.apply({ w: tf.tensor1d([0.5, -2, 0]) }, 0.75, 0.02));
     expect(tf.memory().numTensors).toBe(before);
+    const second = Array.from(params.w.dataSync());
+    [0.88, 2.12, 3].forEach((v, i) => expect(second[i]).toBeCloseTo(v, 5));
     update.dispose();
     disposeWeights(params);
     disposeWeights(ema);
@@ -32,7 +36,7 @@ describe('ParameterUpdate (composed: tf.train.adam + EMA)', () => {
     const params: Weights = { w: tf.variable(tf.tensor1d([1]), true, 'pu-test2/w') };
     const ema = copyWeights(params, false, 'pu-test2-ema');
     const update = makeParameterUpdate(params, ema, adam);
-    tf.tidy(() => update.apply({ w: tf.tensor1d([1]) }, 0));
+    tf.tidy(() => update.apply({ w: tf.tensor1d([1]) }, 0, adam.learningRate));
     expect(params.w.dataSync()[0]).toBeCloseTo(0.9, 5);
     expect(ema.w.dataSync()[0]).toBeCloseTo(0.9, 5);
     update.dispose();

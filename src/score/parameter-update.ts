@@ -15,6 +15,7 @@ import { updateEma } from './ema';
 import type { Weights } from './networks/weights';
 
 export interface AdamSettings {
+  /** The base rate; each step's rate comes with the step (lr-schedule.ts). */
   learningRate: number;
   beta1: number;
   beta2: number;
@@ -23,10 +24,10 @@ export interface AdamSettings {
 
 export interface ParameterUpdate {
   /**
-   * One Adam step on every weight that has a gradient (by weight name), then the EMA update of
-   * every weight with `emaDecay`. Reads nothing back; call inside tf.tidy.
+   * One Adam step at rate `learningRate` on every weight that has a gradient (by weight name),
+   * then the EMA update of every weight with `emaDecay`. Reads nothing back; call inside tf.tidy.
    */
-  apply(grads: tf.NamedTensorMap, emaDecay: number): void;
+  apply(grads: tf.NamedTensorMap, emaDecay: number, learningRate: number): void;
   /** Adam updates applied so far (t in the bias corrections). */
   readonly steps: number;
   /** Frees the Adam moments and anything else the update holds (not the weights). */
@@ -41,7 +42,9 @@ export function composedParameterUpdate(params: Weights, ema: Weights, adam: Ada
   const names = Object.keys(params);
   let steps = 0;
   return {
-    apply(grads, emaDecay) {
+    apply(grads, emaDecay, learningRate) {
+      // tfjs reads the rate at every applyGradients (the field is protected in its typings).
+      (optimizer as unknown as { learningRate: number }).learningRate = learningRate;
       tf.tidy(() => {
         // Every weight at its fixed position (Adam keeps its moments by position); tfjs skips
         // a position whose gradient is missing.

@@ -14,6 +14,7 @@ const drawOf = (batch: number, seed = 9): StepDraw => ({
   labels: Int32Array.from({ length: batch }, (_, i) => i % sigmas.length),
   noiseSeed: seed,
   emaDecay: 0.9,
+  learningRate: 0.01,
 });
 
 describe('step memory and micro-batches', () => {

@@ -40,6 +40,8 @@ export interface StepDraw {
   noiseSeed: number;
   /** EMA decay for this step (see ema.ts). */
   emaDecay: number;
+  /** Adam's rate for this step (see lr-schedule.ts). */
+  learningRate: number;
 }
 
 /** The gradient of one batch's mean loss, by variable name, and its per-level loss sums [L]. */
@@ -163,7 +165,7 @@ export function makeTrainStep(
       const { grads, perLevel } = batchGradients(net, data, sigmas, state.params, varList, draw, microBatch);
       const byWeight: tf.NamedTensorMap = {};
       for (const [varName, g] of Object.entries(grads)) byWeight[weightName.get(varName)!] = g;
-      state.update.apply(byWeight, draw.emaDecay);
+      state.update.apply(byWeight, draw.emaDecay, draw.learningRate);
       return perLevel;
     });
 }

@@ -6,7 +6,7 @@ import { mlpNetwork } from './networks/mlp';
 import { ncsnNetwork } from './networks/ncsn';
 import type { ScoreNetwork } from './networks/network';
 import { createWeights, disposeWeights, type WeightTensors } from './networks/weights';
-import { normalRng, uniformRng } from './random';
+import { deriveSeed, normalRng, uniformRng } from './random';
 import { train, type TrainOptions } from './train';
 
 /** The 2-D swiss roll (sklearn's make_swiss_roll, x-z plane), scaled to about [-1.4, 1.4]. */
@@ -118,6 +118,30 @@ describe('DSM training loop', () => {
     const c = await run(8);
     expect(b).toEqual(a);
     expect(c.loss).not.toEqual(a.loss);
+    data.dispose();
+  });
+
+  it('takes each step at its scheduled rate (warm-up, decay to 0)', async () => {
+    const data = swissRoll(100, 2);
+    const paramsAfter = async (over: Partial<TrainOptions>) => {
+      const r = await train(options({ network: smallMlp(), data, steps: 1, ...over }));
+      const values = weightValues(r.model.params);
+      r.model.dispose();
+      return values;
+    };
+    const adamAt = (learningRate: number) => ({ learningRate, beta1: 0.9, beta2: 0.999, epsilon: 1e-8 });
+    // Step 1 of a 2-step warm-up runs at half the rate (here the warm-up outlasts the 1-step run).
+    const warm = await paramsAfter({
+      adam: adamAt(2e-3),
+      schedule: { decay: 'constant', decayTo: 1, warmupSteps: 2 },
+    });
+    expect(warm).toEqual(await paramsAfter({ adam: adamAt(1e-3) }));
+    // A decay to 0 ends at rate 0: the only step of a 1-step run leaves the initial weights.
+    const decayed = await paramsAfter({ schedule: { decay: 'cosine', decayTo: 0, warmupSteps: 0 } });
+    const init = createWeights(smallMlp().weightSpecs, deriveSeed(7, 3), 'schedule-test-init');
+    expect(decayed).toEqual(weightValues(init));
+    expect(await paramsAfter({})).not.toEqual(decayed);
+    disposeWeights(init);
     data.dispose();
   });
 

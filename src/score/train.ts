@@ -10,6 +10,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { drawNoiseLevels, type SigmaPer } from './dsm';
 import { emaDecay, type EmaSettings } from './ema';
+import { CONSTANT_LEARNING_RATE, learningRateAt, type LearningRateSchedule } from './lr-schedule';
 import type { ScoreNetwork } from './networks/network';
 import {
   assignWeights,
@@ -32,6 +33,8 @@ export interface TrainOptions {
   sigmas: readonly number[];
   sigmaPer: SigmaPer;
   adam: AdamSettings;
+  /** Adam's rate over this run's steps (default: constant). */
+  schedule?: LearningRateSchedule;
   ema: EmaSettings;
   steps: number;
   batchSize: number;
@@ -212,6 +215,7 @@ async function trainOn(o: TrainOptions, helpers: GradientHelpers | null): Promis
         labels,
         noiseSeed: nextSeed(),
         emaDecay: emaDecay(o.ema, startStep + i),
+        learningRate: learningRateAt(o.adam.learningRate, o.schedule ?? CONSTANT_LEARNING_RATE, i, o.steps),
       });
       const sum = tf.add(levelSums, perLevel) as tf.Tensor1D;
       levelSums.dispose();

@@ -3,6 +3,7 @@
  * Tensors here are owned by the value; `dispose()` frees them all.
  */
 import type { Tensor, Tensor1D } from '@tensorflow/tfjs';
+import type { LearningRateDecay } from './lr-schedule';
 import type { TrainedNetwork } from './trained';
 
 export interface DatasetValue {
@@ -73,6 +74,10 @@ export interface LossValue {
 export interface OptimizerValue {
   kind: 'adam';
   learningRate: number;
+  /** The rate over the run (lr-schedule.ts). */
+  lrDecay: LearningRateDecay;
+  lrDecayTo: number;
+  warmupSteps: number;
   beta1: number;
   beta2: number;
   epsilon: number;

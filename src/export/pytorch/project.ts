@@ -100,6 +100,7 @@ runs/model.ckpt.json + .ckpt.bin (scoregraph's checkpoint format: model.load rea
 """
 import argparse
 import json
+import math
 import os
 import time
 from pathlib import Path

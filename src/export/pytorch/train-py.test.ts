@@ -3,13 +3,14 @@
  * it): --steps and --batch override the graph, --resume continues from the last checkpoint.
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { runExport } from '../../cli/export-command';
 import { registry } from '../../nodes/registry';
+import { learningRateAt } from '../../score/lr-schedule';
 import { PYTHON, torchMissing } from '../../../test-support/has-torch';
 
 const run = promisify(execFile);
@@ -40,5 +41,27 @@ describe.skipIf(torchMissing)('exported train.py (toy-swissroll)', () => {
       .split('\n')
       .map((line) => JSON.parse(line).step);
     expect(logged).toEqual([40, 50, 60]);
+  });
+
+  it("sets Adam's rate per step as scoregraph's schedule does", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sg-train-py-lr-'));
+    const graph = JSON.parse(readFileSync('graphs/toy-swissroll.json', 'utf8'));
+    const schedule = { lrDecay: 'cosine', lrDecayTo: 0.1, warmupSteps: 5 };
+    const adam = graph.nodes.find((n: { type: string }) => n.type === 'optim.adam');
+    Object.assign(adam.params, schedule);
+    writeFileSync(join(dir, 'graph.json'), JSON.stringify(graph));
+    const out = join(dir, 'project');
+    expect(await runExport([join(dir, 'graph.json'), '--to', 'pytorch', '--out', out], registry, quiet)).toBe(
+      0,
+    );
+    const steps = [1, 3, 5, 6, 20, 40];
+    const probe = `import json, train; print(json.dumps([train.learning_rate(s, 40) for s in ${JSON.stringify(steps)}]))`;
+    const { stdout } = await run(PYTHON, ['-c', probe], { cwd: out, timeout: 60_000 });
+    const expected = steps.map((t) =>
+      learningRateAt(adam.params.learningRate, { decay: 'cosine', decayTo: 0.1, warmupSteps: 5 }, t, 40),
+    );
+    const got = JSON.parse(stdout) as number[];
+    got.forEach((lr, i) => expect(lr).toBeCloseTo(expected[i], 12));
+    expect(got[5]).toBeCloseTo(0.1 * adam.params.learningRate, 12);
   });
 });

@@ -8,6 +8,9 @@ describe('optim.adam', () => {
     expect((await runKind(optimAdam)).outputs.optimizer).toEqual({
       kind: 'adam',
       learningRate: 1e-3,
+      lrDecay: 'constant',
+      lrDecayTo: 0,
+      warmupSteps: 0,
       beta1: 0.9,
       beta2: 0.999,
       epsilon: 1e-8,

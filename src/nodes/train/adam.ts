@@ -1,5 +1,5 @@
 /** optim.adam: Adam with an exponential moving average of the weights (NCSNv2 Technique 5). */
-import { boolean, number } from '../../graph';
+import { boolean, choice, integer, number } from '../../graph';
 import { declareNode, defineNode, lazy } from '../define';
 
 export const declaration = declareNode({
@@ -20,7 +20,32 @@ export const declaration = declareNode({
       max: 1,
       log: true,
       label: 'learning rate',
-      doc: 'Adam step size. Lower it if the loss turns NaN.',
+      doc: 'Adam step size (at its peak, when a schedule is set). Lower it if the loss turns NaN.',
+    }),
+    lrDecay: choice<'constant' | 'linear' | 'cosine'>({
+      default: 'constant',
+      options: ['constant', 'linear', 'cosine'],
+      label: 'lr decay',
+      doc: 'How the rate changes over the run: held, or lowered to "decay to" × the rate by the last step.',
+      optionDocs: {
+        constant: 'The same rate at every step (the papers).',
+        linear: 'Lowered in a straight line to "decay to" × the rate at the last step.',
+        cosine: 'Lowered along half a cosine to "decay to" × the rate: slow at first, slow at the end.',
+      },
+    }),
+    lrDecayTo: number({
+      default: 0,
+      min: 0,
+      max: 1,
+      label: 'decay to',
+      doc: 'The rate at the last step, as a share of the learning rate (linear and cosine decay).',
+    }),
+    warmupSteps: integer({
+      default: 0,
+      min: 0,
+      max: 1_000_000,
+      label: 'warm-up steps',
+      doc: 'Steps over which the rate rises from 0 at the start of the run (0: none).',
     }),
     beta1: number({ default: 0.9, min: 0, max: 0.9999, label: 'β1', doc: 'Decay of the gradient average.' }),
     beta2: number({

@@ -48,6 +48,7 @@ const run: RunOf<typeof declaration> = async (ctx) => {
     sigmas,
     sigmaPer: loss.sigmaPer,
     adam: optimizer,
+    schedule: { decay: optimizer.lrDecay, decayTo: optimizer.lrDecayTo, warmupSteps: optimizer.warmupSteps },
     ema: { momentum: optimizer.ema, biasCorrection: optimizer.emaBiasCorrection },
     steps: params.steps,
     batchSize: params.batchSize,

@@ -107,6 +107,8 @@ def main():
         optimizer.zero_grad(set_to_none=True)
         # DDP averages the ranks' gradients; this scale makes that the mean over the global batch.
         (per_item.sum() * world / batch).backward()
+        for group in optimizer.param_groups:
+            group["lr"] = learning_rate(step, steps)
         optimizer.step()
         ema.update(model, step)
         sums.index_add_(0, labels, per_item.detach())

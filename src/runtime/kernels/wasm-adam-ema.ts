@@ -29,9 +29,9 @@ export function wasmParameterUpdate(params: Weights, ema: Weights, adam: AdamSet
   let steps = 0;
 
   return {
-    apply(grads, emaDecay) {
+    apply(grads, emaDecay, lr) {
       const heap = activeWasmHeap();
-      const { learningRate: lr, beta1, beta2, epsilon } = adam;
+      const { beta1, beta2, epsilon } = adam;
       const correct1 = f32(1 - accBeta1);
       const correct2 = f32(1 - accBeta2);
       tf.tidy(() => {

@@ -164,7 +164,7 @@ export function webGpuParameterUpdate(params: Weights, ema: Weights, adam: AdamS
   };
 
   return {
-    apply(grads, emaDecay) {
+    apply(grads, emaDecay, learningRate) {
       if (disposed) throw new Error('Adam + EMA: the update was disposed.');
       if (tf.backend() !== (backend as unknown))
         throw new Error('Adam + EMA: the WebGPU backend is no longer active.');
@@ -173,7 +173,7 @@ export function webGpuParameterUpdate(params: Weights, ema: Weights, adam: AdamS
       tf.tidy(() => {
         const words = new ArrayBuffer(48);
         new Float32Array(words, 0, 9).set([
-          adam.learningRate,
+          learningRate,
           adam.beta1,
           1 - adam.beta1,
           adam.beta2,

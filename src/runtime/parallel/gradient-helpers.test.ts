@@ -32,6 +32,7 @@ const drawOf = (batch: number, rows: number, seed = 9): StepDraw => ({
   labels: Int32Array.from({ length: batch }, (_, i) => Math.floor((i * sigmas.length) / batch)),
   noiseSeed: seed,
   emaDecay: 0.9,
+  learningRate: 0.01,
 });
 
 function problemOf(
