@@ -54,6 +54,7 @@ const draw = () => ({
   labels: Int32Array.from({ length: batch }, () => Math.floor(random() * LEVELS)),
   noiseSeed: 1 + Math.floor(random() * 1e6),
   emaDecay: 0.995,
+  learningRate: ADAM.learningRate,
 });
 const run = async (n: number) => {
   for (let i = 0; i < n; i++) {
