@@ -6,6 +6,7 @@ import { registerComposedConv2DBackpropInput } from './kernels/conv2d-backprop-i
 import { registerFastCpuConv2DBackpropFilter } from './kernels/cpu-conv2d-backprop-filter';
 import { registerTransposeFreeMatMul } from './kernels/matmul-transpose';
 import { registerWasmParameterUpdate } from './kernels/wasm-adam-ema';
+import { registerWasmAvgPoolGrad } from './kernels/wasm-avg-pool-grad';
 import { registerWasmConvOp } from './kernels/wasm-conv-op';
 import { registerSharedWasmIdentity } from './kernels/wasm-identity';
 import { registerWasmInstanceNorm } from './kernels/wasm-instance-norm';
@@ -35,6 +36,8 @@ export function patchBackend(name: string): void {
     registerWasmParameterUpdate();
     // Tensors saved for the backward pass are cloned through Identity: share, do not copy.
     registerSharedWasmIdentity();
+    // The stock average-pool gradient is 15× its forward (a mean pool's: 0.83 ms at b32).
+    registerWasmAvgPoolGrad();
   }
   if (name === 'cpu') registerFastCpuConv2DBackpropFilter();
   // WebGPU's AddN binds all its inputs at once and breaks past the device's storage-buffer limit.
