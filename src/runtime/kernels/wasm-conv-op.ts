@@ -16,12 +16,24 @@ import { wasmHeap } from './wasm-heap';
 
 type Info = tf.TensorInfo;
 
-/** db[c] = Σ dy[…, c], summed in float64. */
+/** db[c] = Σ dy[…, c], summed in float64, four channels at a time in locals. */
 function biasGradient(dy: Float32Array, channels: number, db: Float32Array): void {
-  const sums = new Float64Array(channels);
-  for (let row = 0; row < dy.length; row += channels)
-    for (let c = 0; c < channels; c++) sums[c] += dy[row + c];
-  db.set(sums);
+  let c = 0;
+  for (; c + 4 <= channels; c += 4) {
+    let [s0, s1, s2, s3] = [0, 0, 0, 0];
+    for (let i = c; i < dy.length; i += channels) {
+      s0 += dy[i];
+      s1 += dy[i + 1];
+      s2 += dy[i + 2];
+      s3 += dy[i + 3];
+    }
+    [db[c], db[c + 1], db[c + 2], db[c + 3]] = [s0, s1, s2, s3];
+  }
+  for (; c < channels; c++) {
+    let sum = 0;
+    for (let i = c; i < dy.length; i += channels) sum += dy[i];
+    db[c] = sum;
+  }
 }
 
 export function registerWasmConvOp(): void {
