@@ -5,13 +5,17 @@ import { normalize, normalizeElu } from '../src/score/networks/norms';
 import { useNodeBackend, type NodeBackendName } from '../src/runtime/backend-node';
 import { expectAgreement, readAll } from './backend-agreement';
 
-/** x shape and affine rows (1 = shared, B = per image as in conditional CIN++). */
-export const cases: Array<{ x: [number, number, number, number]; rows: number }> = [
+/**
+ * x shape and affine rows (1 = shared, B = per image as in conditional CIN++); `affineScale`
+ * multiplies the affine weights (default 1).
+ */
+export const cases: Array<{ x: [number, number, number, number]; rows: number; affineScale?: number }> = [
   { x: [2, 5, 5, 8], rows: 1 },
   { x: [3, 4, 3, 5], rows: 3 }, // conditional rows, odd sizes
   { x: [2, 3, 3, 70], rows: 1 }, // more channels than lanes
   { x: [2, 4, 4, 1], rows: 1 }, // one channel: μ̃ = 0
   { x: [2, 3, 2, 300], rows: 1 }, // more channels than WebGPU's 256 lanes: two passes
+  { x: [2, 3, 5, 6], rows: 1, affineScale: 60 }, // outputs of ±100s: the ELU saturates at −1
 ];
 
 /**
@@ -22,7 +26,7 @@ async function layer(c: (typeof cases)[number], seed: number, fusedElu: boolean)
   return readAll(() => {
     const C = c.x[3];
     const x = tf.randomNormal(c.x, 0.5, 2, 'float32', seed);
-    const affine = tf.randomNormal([c.rows, 3 * C], 1, 0.3, 'float32', seed + 1);
+    const affine = tf.mul(tf.randomNormal([c.rows, 3 * C], 1, 0.3, 'float32', seed + 1), c.affineScale ?? 1);
     const r = tf.randomNormal(c.x, 0, 1, 'float32', seed + 2);
     const oneHot = c.rows > 1 ? (tf.eye(c.rows) as tf.Tensor2D) : null;
     const f = (a: tf.Tensor, b: tf.Tensor) => {

@@ -1,7 +1,9 @@
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { useNodeBackend } from '../runtime/backend-node';
+import { registerWasmConvOp } from '../runtime/kernels/wasm-conv-op';
 import { registerWasmInstanceNorm } from '../runtime/kernels/wasm-instance-norm';
+import { FILTER_BIAS_GRAD, FILTER_GRAD, INPUT_GRAD } from './networks/conv-op';
 import { INSTANCE_NORM_GRAD_KERNEL, INSTANCE_NORM_KERNEL } from './networks/fused-instance-norm';
 import { ncsnNetwork } from './networks/ncsn';
 import { copyWeights, countParameters, createWeights, disposeWeights } from './networks/weights';
@@ -92,11 +94,22 @@ describe('step memory and micro-batches', () => {
 
   it("estimates a step's peak per item above tfjs's measured peak, by at most 1.5×", async () => {
     // The engine counts the same bytes on every backend for the same ops; wasm is the fastest.
-    // The estimate must hold where InstanceNorm++ is composed from tfjs ops (cpu, WebGL), which
-    // keeps more alive than WASM's and WebGPU's fused kernels: measure with those kernels off.
+    // The estimate must hold where InstanceNorm++ and dilated convs are composed from tfjs ops
+    // (cpu, WebGL), which keeps more alive than WASM's and WebGPU's own kernels (fused norm,
+    // conv-op.ts): measure with those kernels off.
     await useNodeBackend('wasm');
-    for (const k of [INSTANCE_NORM_KERNEL, INSTANCE_NORM_GRAD_KERNEL]) tf.unregisterKernel(k, 'wasm');
-    onTestFinished(registerWasmInstanceNorm);
+    for (const k of [
+      INSTANCE_NORM_KERNEL,
+      INSTANCE_NORM_GRAD_KERNEL,
+      FILTER_BIAS_GRAD,
+      FILTER_GRAD,
+      INPUT_GRAD,
+    ])
+      tf.unregisterKernel(k, 'wasm');
+    onTestFinished(() => {
+      registerWasmInstanceNorm();
+      registerWasmConvOp();
+    });
     for (const [arch, conditioning] of [
       ['compact', 'divide-by-sigma'],
       ['refinenet', 'conditional-norm'],

@@ -1,7 +1,7 @@
 /**
  * A 'same'-padded, stride-1 conv + bias (any dilation) as one op with its own gradient, where the
  * backend registers the kernels it needs (WebGPU: src/runtime/kernels/webgpu-conv2d-backprop-filter.ts,
- * webgpu-dilated-conv2d-backprop-input.ts). Two things tfjs's fused conv2d cannot do:
+ * webgpu-dilated-conv2d-backprop-input.ts; WASM: wasm-conv-op.ts). Two things tfjs's fused conv2d cannot do:
  * - dilations in the gradient (conv.ts otherwise moves the d×d phases into the batch: a pad,
  *   four transposes and a crop each way, ~22 programs a conv with its gradient, ~6 here);
  * - the bias gradient out of the filter gradient's program (tfjs sums dy in a program of its own).
@@ -13,9 +13,12 @@
  */
 import * as tf from '@tensorflow/tfjs';
 
-const FILTER_GRAD = 'SgConv2DBackpropFilterDilated';
-const FILTER_BIAS_GRAD = 'SgConv2DBackpropFilterBias';
-const INPUT_GRAD = 'SgConv2DBackpropInputDilated';
+/** The kernels a backend registers for this op (Conv2DBackpropFilter's inputs and attrs + dilations). */
+export const FILTER_GRAD = 'SgConv2DBackpropFilterDilated';
+/** The same, returning [dw, db]. */
+export const FILTER_BIAS_GRAD = 'SgConv2DBackpropFilterBias';
+/** dx from { dy, filter }, attrs { dilations }. */
+export const INPUT_GRAD = 'SgConv2DBackpropInputDilated';
 
 /** dw and db of a 'same', stride-1 conv with dilation `d`: one program where the backend has it. */
 export function filterAndBiasGrad(

@@ -15,18 +15,15 @@ function makeOp(elu: boolean) {
   // tfjs types the arguments as (Tensor | GradSaveFunc)[]: x, affine, then save.
   return tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
     const [x, affine, save] = args as [tf.Tensor, tf.Tensor, tf.GradSaveFunc];
-    save([x, affine]);
+    const value = tf.engine().runKernel(INSTANCE_NORM_KERNEL, { x, affine }, { elu }) as tf.Tensor;
+    // With the ELU, the output too: ELU′ = output + 1 where it is negative (as tfjs's EluGrad).
+    save(elu ? [x, affine, value] : [x, affine]);
     return {
-      value: tf.engine().runKernel(INSTANCE_NORM_KERNEL, { x, affine }, { elu }) as tf.Tensor,
+      value,
       gradFunc: (dy: tf.Tensor | tf.Tensor[], saved: tf.Tensor[]) => {
-        const [xs, as] = saved;
-        return tf
-          .engine()
-          .runKernel(
-            INSTANCE_NORM_GRAD_KERNEL,
-            { dy: dy as tf.Tensor, x: xs, affine: as },
-            { elu },
-          ) as tf.Tensor[];
+        const [xs, as, ys] = saved;
+        const inputs = { dy: dy as tf.Tensor, x: xs, affine: as, ...(ys ? { y: ys } : {}) };
+        return tf.engine().runKernel(INSTANCE_NORM_GRAD_KERNEL, inputs, { elu }) as tf.Tensor[];
       },
     };
   });

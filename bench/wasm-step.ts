@@ -1,0 +1,114 @@
+/**
+ * The WASM (CPU) training step of the `mnist-quick` preset's network (compact NCSN, ngf 16,
+ * 14-px digits, InstanceNorm++, σ per sample), one thread: where its time goes, for issue 9
+ * item 5 and issue 10 item 3 (every ms per step buys training steps).
+ *
+ *   npx tsx bench/wasm-step.ts                       # step ms (wall, CPU), best of rounds
+ *   npx tsx bench/wasm-step.ts --profile             # + tf.profile of one step, per kernel
+ *   npx tsx bench/wasm-step.ts --profile --shapes    # + the conv kernels per input shape
+ *   npx tsx bench/wasm-step.ts --batch=32 --steps=10 --rounds=3 --size=14 --ngf=16
+ *
+ * Timings on a shared machine are noisy: compare runs side by side, take the best of rounds.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { useNodeBackend } from '../src/runtime/backend-node';
+import { wasmParameterUpdate } from '../src/runtime/kernels/wasm-adam-ema';
+import { loadMnist } from '../src/score/datasets/mnist';
+import { ncsnNetwork } from '../src/score/networks/ncsn';
+import { copyWeights, createWeights, disposeWeights } from '../src/score/networks/weights';
+import { uniformRng } from '../src/score/random';
+import { makeTrainStep, type TrainerState } from '../src/score/train-step';
+import { cpuMs } from './lib/stats';
+
+const arg = (name: string, fallback: number) => {
+  const hit = process.argv.find((a) => a.startsWith(`--${name}=`));
+  return hit ? Number(hit.split('=')[1]) : fallback;
+};
+const flag = (name: string) => process.argv.includes(`--${name}`);
+
+const batch = arg('batch', 32);
+const steps = arg('steps', 10);
+const rounds = arg('rounds', 3);
+const size = arg('size', 14);
+const ngf = arg('ngf', 16);
+const LEVELS = 42;
+const ADAM = { learningRate: 2e-3, beta1: 0.9, beta2: 0.999, epsilon: 1e-8 };
+const CONV_KERNELS = new Set(['FusedConv2D', 'Conv2D', 'Conv2DBackpropFilter', 'Conv2DBackpropInput']);
+
+await useNodeBackend('wasm');
+const { data } = await loadMnist({ digits: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9], size: size as 14, count: 2000 });
+const net = ncsnNetwork(
+  { arch: 'compact', ngf, norm: 'instance++', conditioning: 'divide-by-sigma' },
+  [size, size, 1],
+  null,
+);
+const sigmas = Array.from({ length: LEVELS }, (_, i) => 7.4 * Math.pow(0.01 / 7.4, i / (LEVELS - 1)));
+const params = createWeights(net.weightSpecs, 3, 'bench-params');
+const ema = copyWeights(params, false, 'bench-ema');
+const update = wasmParameterUpdate(params, ema, ADAM);
+const state: TrainerState = { params, ema, varList: Object.values(params), update };
+const step = makeTrainStep(net, data, sigmas, state);
+const random = uniformRng(7);
+const draw = () => ({
+  indices: Int32Array.from({ length: batch }, () => Math.floor(random() * 2000)),
+  labels: Int32Array.from({ length: batch }, () => Math.floor(random() * LEVELS)),
+  noiseSeed: 1 + Math.floor(random() * 1e6),
+  emaDecay: 0.995,
+  learningRate: ADAM.learningRate,
+});
+const run = async (n: number) => {
+  for (let i = 0; i < n; i++) {
+    const perLevel = step(draw());
+    if (i === n - 1) await perLevel.data();
+    perLevel.dispose();
+  }
+};
+
+await run(3);
+const wall: number[] = [];
+const cpu: number[] = [];
+for (let r = 0; r < rounds; r++) {
+  const [t0, c0] = [performance.now(), cpuMs()];
+  await run(steps);
+  wall.push((performance.now() - t0) / steps);
+  cpu.push((cpuMs() - c0) / steps);
+}
+const fmt = (v: number[]) => v.map((x) => x.toFixed(1)).join(' ');
+console.log(
+  `b${batch} ${size} px ngf ${ngf}: best ${Math.min(...wall).toFixed(1)} ms/step wall, ` +
+    `${Math.min(...cpu).toFixed(1)} CPU (rounds wall ${fmt(wall)}; CPU ${fmt(cpu)})`,
+);
+
+if (flag('profile')) {
+  const profile = await tf.profile(() => step(draw()));
+  tf.dispose(profile.result);
+  const byName = new Map<string, { ms: number; calls: number }>();
+  const byShape = new Map<string, { ms: number; calls: number }>();
+  const add = (map: typeof byName, key: string, ms: number) => {
+    const e = map.get(key) ?? { ms: 0, calls: 0 };
+    e.ms += ms;
+    e.calls++;
+    map.set(key, e);
+  };
+  for (const k of profile.kernels) {
+    const ms = k.kernelTimeMs as number;
+    add(byName, k.name, ms);
+    if (CONV_KERNELS.has(k.name))
+      add(byShape, `${k.name} ${k.inputShapes.map((s) => `[${s}]`).join(' ')}`, ms);
+  }
+  const table = (map: typeof byName, rows: number) =>
+    [...map]
+      .sort((a, b) => b[1].ms - a[1].ms)
+      .slice(0, rows)
+      .forEach(([name, { ms, calls }]) =>
+        console.log(`${name.padEnd(64)} ${ms.toFixed(1).padStart(7)} ms ${String(calls).padStart(5)}`),
+      );
+  console.log(`tfjs kernels per step ${profile.kernels.length} (profile double counts nested kernels)`);
+  table(byName, 25);
+  if (flag('shapes')) table(byShape, 60);
+}
+
+update.dispose();
+disposeWeights(params);
+disposeWeights(ema);
+data.dispose();
