@@ -23,7 +23,7 @@ import { benchSigmas } from './graphs';
 import { libraryConfig } from './lib/library-train';
 import { releaseNodeBackends, useNodeBackend } from '../src/runtime/backend-node';
 import { webGpuParameterUpdate } from '../src/runtime/kernels/webgpu-adam-ema';
-import { FILTER_BIAS_GRAD_KERNEL } from '../src/runtime/kernels/webgpu-conv2d-backprop-filter';
+import { FILTER_BIAS_GRAD } from '../src/score/networks/conv-op';
 import {
   DSM_LOSS_GRAD_KERNEL,
   DSM_LOSS_KERNEL,
@@ -67,7 +67,7 @@ const stockFilterGrad = { ...tf.getKernel('Conv2DBackpropFilter', 'webgpu')! };
 const stockSum = { ...tf.getKernel('Sum', 'webgpu')! };
 await useNodeBackend('webgpu'); // + the runtime's patches, as the CLI and the browser run them
 const oursFilterGrad = { ...tf.getKernel('Conv2DBackpropFilter', 'webgpu')! };
-const oursFilterBiasGrad = { ...tf.getKernel(FILTER_BIAS_GRAD_KERNEL, 'webgpu')! };
+const oursFilterBiasGrad = { ...tf.getKernel(FILTER_BIAS_GRAD, 'webgpu')! };
 const oursSum = { ...tf.getKernel('Sum', 'webgpu')! };
 const adapter = (tf.backend() as unknown as { device: GPUDevice }).device;
 
@@ -85,9 +85,9 @@ function useStock(stock: boolean): void {
   useUpdate(stock ? composedParameterUpdate : webGpuParameterUpdate);
   // Without the fused InstanceNorm++ (+ ELU) kernels, norms.ts composes the layer from tfjs ops,
   // and without the filter + bias gradient conv.ts runs tfjs's fused conv (dilated: space-to-batch).
-  if (stock) tf.unregisterKernel(FILTER_BIAS_GRAD_KERNEL, 'webgpu');
-  else if (!tf.getKernel(FILTER_BIAS_GRAD_KERNEL, 'webgpu'))
-    tf.registerKernel({ ...oursFilterBiasGrad, kernelName: FILTER_BIAS_GRAD_KERNEL });
+  if (stock) tf.unregisterKernel(FILTER_BIAS_GRAD, 'webgpu');
+  else if (!tf.getKernel(FILTER_BIAS_GRAD, 'webgpu'))
+    tf.registerKernel({ ...oursFilterBiasGrad, kernelName: FILTER_BIAS_GRAD });
   // Without the fused DSM loss dsm.ts composes it; without fused ELU it is a separate op.
   if (stock)
     for (const k of [INSTANCE_NORM_KERNEL, INSTANCE_NORM_GRAD_KERNEL, DSM_LOSS_KERNEL, DSM_LOSS_GRAD_KERNEL])

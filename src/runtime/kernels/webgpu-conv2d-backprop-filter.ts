@@ -17,6 +17,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { WebGPUBackend, WebGPUProgram } from '@tensorflow/tfjs-backend-webgpu';
 import { filterGradInfo } from './filter-grad-info';
+import { FILTER_BIAS_GRAD, FILTER_GRAD } from '../../score/networks/conv-op';
 
 type Info = tf.TensorInfo;
 type Uniform = { type: 'int32'; data: number[] };
@@ -215,11 +216,6 @@ function getMain(): string {
 
 const int = (...data: number[]): Uniform => ({ type: 'int32', data });
 
-/** The dilated filter gradient: Conv2DBackpropFilter's inputs and attrs plus `dilations`. */
-export const DILATED_FILTER_GRAD_KERNEL = 'SgConv2DBackpropFilterDilated';
-/** The same, returning [dw, db]: the bias gradient Σ dy comes out of the same program. */
-export const FILTER_BIAS_GRAD_KERNEL = 'SgConv2DBackpropFilterBias';
-
 /** The parts of tfjs's WebGPUBackend (4.22) the bias split uses: buffers and the command stream. */
 interface BackendBuffers {
   tensorMap: { get(dataId: object): { resource?: unknown } };
@@ -305,14 +301,14 @@ const filterGradKernel =
 
 /**
  * Replaces WebGPU's Conv2DBackpropFilter (NHWC, any stride and padding, dilation 1), and
- * registers the same kernel with dilations as DILATED_FILTER_GRAD_KERNEL and with dilations and
- * the bias gradient as FILTER_BIAS_GRAD_KERNEL (networks/conv-op.ts).
+ * registers the same kernel with dilations as FILTER_GRAD and with dilations and
+ * the bias gradient as FILTER_BIAS_GRAD (networks/conv-op.ts).
  */
 export function registerWebGpuConv2DBackpropFilter(): void {
   for (const [kernelName, bias] of [
     ['Conv2DBackpropFilter', false],
-    [DILATED_FILTER_GRAD_KERNEL, false],
-    [FILTER_BIAS_GRAD_KERNEL, true],
+    [FILTER_GRAD, false],
+    [FILTER_BIAS_GRAD, true],
   ] as const) {
     if (tf.getKernel(kernelName, 'webgpu')) tf.unregisterKernel(kernelName, 'webgpu');
     tf.registerKernel({ kernelName, backendName: 'webgpu', kernelFunc: filterGradKernel(bias) });

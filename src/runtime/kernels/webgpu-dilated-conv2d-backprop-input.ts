@@ -9,10 +9,10 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { WebGPUBackend, WebGPUProgram } from '@tensorflow/tfjs-backend-webgpu';
+import { INPUT_GRAD } from '../../score/networks/conv-op';
 
 type Info = tf.TensorInfo;
 
-export const DILATED_INPUT_GRAD_KERNEL = 'SgConv2DBackpropInputDilated';
 const LANES = 64;
 
 /** w [KH, KW, Ci, Co] → w' [KH, KW, Co, Ci] flipped in space. */
@@ -52,10 +52,9 @@ class FlipFilterProgram implements WebGPUProgram {
 export function registerWebGpuDilatedConv2DBackpropInput(): void {
   const conv = tf.getKernel('Conv2D', 'webgpu');
   if (!conv) throw new Error('The WebGPU backend lacks Conv2D.');
-  if (tf.getKernel(DILATED_INPUT_GRAD_KERNEL, 'webgpu'))
-    tf.unregisterKernel(DILATED_INPUT_GRAD_KERNEL, 'webgpu');
+  if (tf.getKernel(INPUT_GRAD, 'webgpu')) tf.unregisterKernel(INPUT_GRAD, 'webgpu');
   tf.registerKernel({
-    kernelName: DILATED_INPUT_GRAD_KERNEL,
+    kernelName: INPUT_GRAD,
     backendName: 'webgpu',
     kernelFunc: ({ inputs, backend, attrs }) => {
       const { dy, filter } = inputs as { dy: Info; filter: Info };
