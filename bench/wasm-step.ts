@@ -14,10 +14,9 @@ import * as tf from '@tensorflow/tfjs';
 import { useNodeBackend } from '../src/runtime/backend-node';
 import { wasmParameterUpdate } from '../src/runtime/kernels/wasm-adam-ema';
 import { loadMnist } from '../src/score/datasets/mnist';
-import { ncsnNetwork } from '../src/score/networks/ncsn';
 import { copyWeights, createWeights, disposeWeights } from '../src/score/networks/weights';
-import { uniformRng } from '../src/score/random';
 import { makeTrainStep, type TrainerState } from '../src/score/train-step';
+import { quickDraws, quickNetwork, QUICK_ADAM, QUICK_ROWS, QUICK_SIGMAS } from './lib/quick-step';
 import { cpuMs } from './lib/stats';
 
 const arg = (name: string, fallback: number) => {
@@ -31,31 +30,21 @@ const steps = arg('steps', 10);
 const rounds = arg('rounds', 3);
 const size = arg('size', 14);
 const ngf = arg('ngf', 16);
-const LEVELS = 42;
-const ADAM = { learningRate: 2e-3, beta1: 0.9, beta2: 0.999, epsilon: 1e-8 };
 const CONV_KERNELS = new Set(['FusedConv2D', 'Conv2D', 'Conv2DBackpropFilter', 'Conv2DBackpropInput']);
 
 await useNodeBackend('wasm');
-const { data } = await loadMnist({ digits: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9], size: size as 14, count: 2000 });
-const net = ncsnNetwork(
-  { arch: 'compact', ngf, norm: 'instance++', conditioning: 'divide-by-sigma' },
-  [size, size, 1],
-  null,
-);
-const sigmas = Array.from({ length: LEVELS }, (_, i) => 7.4 * Math.pow(0.01 / 7.4, i / (LEVELS - 1)));
+const { data } = await loadMnist({
+  digits: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9],
+  size: size as 14,
+  count: QUICK_ROWS,
+});
+const net = quickNetwork(ngf, size);
 const params = createWeights(net.weightSpecs, 3, 'bench-params');
 const ema = copyWeights(params, false, 'bench-ema');
-const update = wasmParameterUpdate(params, ema, ADAM);
+const update = wasmParameterUpdate(params, ema, QUICK_ADAM);
 const state: TrainerState = { params, ema, varList: Object.values(params), update };
-const step = makeTrainStep(net, data, sigmas, state);
-const random = uniformRng(7);
-const draw = () => ({
-  indices: Int32Array.from({ length: batch }, () => Math.floor(random() * 2000)),
-  labels: Int32Array.from({ length: batch }, () => Math.floor(random() * LEVELS)),
-  noiseSeed: 1 + Math.floor(random() * 1e6),
-  emaDecay: 0.995,
-  learningRate: ADAM.learningRate,
-});
+const step = makeTrainStep(net, data, QUICK_SIGMAS, state);
+const draw = quickDraws(batch);
 const run = async (n: number) => {
   for (let i = 0; i < n; i++) {
     const perLevel = step(draw());

@@ -12,16 +12,12 @@ import {
   INSTANCE_NORM_GRAD_KERNEL,
   INSTANCE_NORM_KERNEL,
 } from '../../src/score/networks/fused-instance-norm';
-import { ncsnNetwork } from '../../src/score/networks/ncsn';
 import { createWeights, copyWeights, disposeWeights } from '../../src/score/networks/weights';
 import { composedParameterUpdate } from '../../src/score/parameter-update';
-import { uniformRng } from '../../src/score/random';
 import { makeTrainStep, type TrainerState } from '../../src/score/train-step';
+import { quickDraws, quickNetwork, QUICK_ADAM, QUICK_ROWS, QUICK_SIGMAS } from '../lib/quick-step';
 import type { Report } from '../lib/report';
 import { cpuMs, interleave, median, pairedRatio } from '../lib/stats';
-
-const ADAM = { learningRate: 2e-3, beta1: 0.9, beta2: 0.999, epsilon: 1e-8 };
-const LEVELS = 42;
 
 export async function benchWasmKernels(
   report: Report,
@@ -30,13 +26,8 @@ export async function benchWasmKernels(
   rounds: number,
 ) {
   if (tf.getBackend() !== 'wasm') throw new Error('benchWasmKernels runs on the WASM backend.');
-  const { data } = await loadMnist({ digits: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9], size: 14, count: 2000 });
-  const net = ncsnNetwork(
-    { arch: 'compact', ngf: 16, norm: 'instance++', conditioning: 'divide-by-sigma' },
-    [14, 14, 1],
-    null,
-  );
-  const sigmas = Array.from({ length: LEVELS }, (_, i) => 7.4 * Math.pow(0.01 / 7.4, i / (LEVELS - 1)));
+  const { data } = await loadMnist({ digits: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9], size: 14, count: QUICK_ROWS });
+  const net = quickNetwork();
   const setStock = (stock: boolean) => {
     if (stock)
       for (const k of [INSTANCE_NORM_KERNEL, INSTANCE_NORM_GRAD_KERNEL]) tf.unregisterKernel(k, 'wasm');
@@ -44,22 +35,15 @@ export async function benchWasmKernels(
   };
 
   for (const batch of batches) {
-    const random = uniformRng(7);
-    const draw = () => ({
-      indices: Int32Array.from({ length: batch }, () => Math.floor(random() * 2000)),
-      labels: Int32Array.from({ length: batch }, () => Math.floor(random() * LEVELS)),
-      noiseSeed: 1 + Math.floor(random() * 1e6),
-      emaDecay: 0.995,
-      learningRate: ADAM.learningRate,
-    });
+    const draw = quickDraws(batch);
     /** CPU ms per step over `steps` steps after two warm-up steps, and tfjs kernels in one step. */
     const measure = async (stock: boolean) => {
       setStock(stock);
       const params = createWeights(net.weightSpecs, 3, 'bench-params');
       const ema = copyWeights(params, false, 'bench-ema');
-      const update = (stock ? composedParameterUpdate : wasmParameterUpdate)(params, ema, ADAM);
+      const update = (stock ? composedParameterUpdate : wasmParameterUpdate)(params, ema, QUICK_ADAM);
       const state: TrainerState = { params, ema, varList: Object.values(params), update };
-      const step = makeTrainStep(net, data, sigmas, state);
+      const step = makeTrainStep(net, data, QUICK_SIGMAS, state);
       const run = async (n: number) => {
         for (let i = 0; i < n; i++) {
           const perLevel = step(draw());
