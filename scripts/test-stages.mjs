@@ -45,7 +45,12 @@ for (const stage of chosen) {
 }
 
 const total = (performance.now() - started) / 1000;
-const format = (s) => (s >= 60 ? `${Math.floor(s / 60)} min ${Math.round(s % 60)} s` : `${s.toFixed(1)} s`);
+// Whole seconds first, so 299.6 s reads "5 min 0 s", not "4 min 60 s".
+const format = (s) => {
+  if (s < 60) return `${s.toFixed(1)} s`;
+  const whole = Math.round(s);
+  return `${Math.floor(whole / 60)} min ${whole % 60} s`;
+};
 console.log('\nTime per stage:');
 for (const [name, seconds, ok] of times)
   console.log(`  ${ok ? '✓' : '✗'} ${name.padEnd(26)} ${format(seconds)}`);
