@@ -1,6 +1,5 @@
 /** Helpers for driving the editor like a user: sockets, wires, the node search, the graph JSON. */
 import { expect, type Locator, type Page } from '@playwright/test';
-import { toyTrainingGraph, type ToyTrainingOptions } from '../test-support/toy-training';
 
 /** Where the editor page is (a dev fixture page can be swapped in while developing). */
 export const EDITOR_PATH = process.env.SG_EDITOR_PATH ?? '/';
@@ -23,10 +22,8 @@ export function graphOf(nodes: TestNode[], edges: [string, string][] = [], name 
   };
 }
 
-/** The toy training pipeline the run tests share (test-support/toy-training.ts). */
-export function toyTraining(options: ToyTrainingOptions = {}): object {
-  return toyTrainingGraph(options);
-}
+/** The toy training pipeline the run tests share. */
+export { toyTrainingGraph as toyTraining } from '../test-support/toy-training';
 
 export async function openEditor(page: Page, query = ''): Promise<void> {
   const path = EDITOR_PATH.includes('?') ? `${EDITOR_PATH}&${query}` : `${EDITOR_PATH}?${query}`;

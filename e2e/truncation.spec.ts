@@ -54,7 +54,7 @@ test('the node search stays inside the window, even opened at its bottom edge', 
 test('the toolbar fits the window at every width, with a Run reason showing', async ({ page }) => {
   await openEditor(page);
   // A graph with a problem, so the toolbar shows why Run is disabled (the widest toolbar).
-  const graph = toyTraining() as { nodes: { id: string }[]; edges: { from: string }[] };
+  const graph = toyTraining();
   await load(page, {
     ...graph,
     nodes: graph.nodes.filter((n) => n.id !== 'adam'),

@@ -6,7 +6,7 @@ import { useNodeBackend, type NodeBackendName } from '../src/runtime/backend-nod
 import { expectAgreement, readAll } from './backend-agreement';
 
 /** x shape, filter [k, k, ci, co], dilation, bias: the nets' convs, odd sizes, a split reduction. */
-export const cases: Array<{
+const cases: Array<{
   x: [number, number, number, number];
   w: [number, number, number, number];
   d: number;

@@ -12,7 +12,6 @@
  * about lr per step to the very end, and the decay lets them settle (bench/README.md, row 8).
  */
 export type LearningRateDecay = 'constant' | 'linear' | 'cosine';
-export const LEARNING_RATE_DECAYS: readonly LearningRateDecay[] = ['constant', 'linear', 'cosine'];
 
 export interface LearningRateSchedule {
   decay: LearningRateDecay;

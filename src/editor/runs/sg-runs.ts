@@ -4,7 +4,7 @@
  * outputs next to each other) and one-click restore of a run's graph.
  */
 import { LitElement, html, nothing } from 'lit';
-import type { DisplayPayload } from '../../nodes/display';
+import type { DisplayPayload, LossDisplay } from '../../nodes/display';
 import { Subscribe } from '../app/subscribe';
 import type { Store } from '../state/store';
 import '../viewers/sg-image-grid';
@@ -88,13 +88,9 @@ export class SgRuns extends LitElement {
   private compare(a: RunRecord, b: RunRecord) {
     const changes = diffGraphs(a.graph, b.graph);
     const label = (r: RunRecord, i: number) => `${'AB'[i]} ${clock(r.startedAt)}`;
-    const lossOf = (r: RunRecord) => Object.values(r.displays).find((d) => d.kind === 'loss');
-    const curves = compareCurves(
-      [a, b].map((r, i) => {
-        const loss = lossOf(r);
-        return { label: label(r, i), loss: loss?.kind === 'loss' ? loss : undefined };
-      }),
-    );
+    const lossOf = (r: RunRecord) =>
+      Object.values(r.displays).find((d): d is LossDisplay => d.kind === 'loss');
+    const curves = compareCurves([a, b].map((r, i) => ({ label: label(r, i), loss: lossOf(r) })));
     const outputs = [...new Set([...Object.keys(a.displays), ...Object.keys(b.displays)])].filter(
       (id) => (a.displays[id] ?? b.displays[id]).kind !== 'loss',
     );

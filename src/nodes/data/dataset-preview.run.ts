@@ -1,7 +1,7 @@
 /** Shows a freshly made dataset on its node: a point cloud, or a grid of the first images. */
 import type { DisplayPayload } from '../display';
 import type { DatasetValue } from '../sockets';
-import { imagesDisplay, pointsDisplay } from '../view/displays';
+import { pointsDisplay, samplesDisplay } from '../view/displays';
 import { readItems } from '../../score/sampling/read-items';
 
 /** Every point of a cloud is cheap to draw; images are capped at a screenful. */
@@ -22,6 +22,6 @@ export async function previewDataset(
     dataset.kind === 'points'
       ? // Drawn as data (the data colour and legend entry), not as samples: there are none yet.
         pointsDisplay(new Float32Array(0), { overlay: values, caption })
-      : imagesDisplay(values, shape, Math.ceil(Math.sqrt(shape[0])), caption),
+      : samplesDisplay(values, shape, caption),
   );
 }

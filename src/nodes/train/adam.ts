@@ -45,7 +45,7 @@ export const declaration = declareNode({
       min: 0,
       max: 1_000_000,
       label: 'warm-up steps',
-      doc: 'Steps over which the rate rises from 0 at the start of the run (0: none).',
+      doc: 'Steps over which the rate rises from 0 at the start of the run (0: none). Warm-up and decay span this run: a run continued from a trained model starts them again.',
     }),
     beta1: number({ default: 0.9, min: 0, max: 0.9999, label: 'β1', doc: 'Decay of the gradient average.' }),
     beta2: number({

@@ -22,7 +22,7 @@ import { wasmHeap } from './wasm-heap';
 type Info = tf.TensorInfo;
 
 const EPS = 1e-5;
-/** Channels handled together by the loops below: one local accumulator each, no scratch arrays. */
+/** Channels handled together by the loops below: one local accumulator each, no scratch arrays (the loops spell out four locals: change them with it). */
 const BLOCK = 4;
 
 interface Shape {

@@ -140,7 +140,7 @@ class FilterGradProgram implements WebGPUProgram {
         ${loadB}
       }
 
-      ${getMain()} {
+      fn main() {
         let tx = i32(localId.x);
         let ty = i32(localId.y);
         let li = i32(localIndex);
@@ -209,10 +209,6 @@ const ATOMIC_ADD = `
     }
   }
 `;
-
-function getMain(): string {
-  return 'fn main()';
-}
 
 const int = (...data: number[]): Uniform => ({ type: 'int32', data });
 

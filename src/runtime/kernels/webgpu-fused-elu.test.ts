@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { convElu, denseElu } from '../../score/networks/fused-elu';
+import { convElu, denseElu, fusesElu } from '../../score/networks/fused-elu';
 import { releaseNodeBackends, useNodeBackend } from '../backend-node';
 import { findDawnAdapter } from '../webgpu-node';
 import { expectAgreement, readAll } from '../../../test-support/backend-agreement';
@@ -29,6 +29,7 @@ describe.skipIf(!found.adapter)('ELU fused into matMul and conv (WebGPU)', () =>
     await useNodeBackend('cpu');
     const expected = await layers(1);
     await useNodeBackend('webgpu');
+    expect(fusesElu(), 'WebGPU runs the fused kernels').toBe(true);
     const before = tf.memory().numTensors;
     const got = await layers(1);
     const names = ['dense', 'dense dh', 'dense dw', 'dense db', 'conv', 'conv dx', 'conv dw', 'conv db'];

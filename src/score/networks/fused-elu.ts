@@ -16,7 +16,7 @@ export function useFusedElu(backendName: string, on = true): void {
   else backends.delete(backendName);
 }
 
-/** Whether the active backend runs ELU inside the programs before it (also InstanceNorm++'s). */
+/** Whether the active backend runs ELU inside the matMul or conv before it (InstanceNorm++'s ELU fuses wherever its kernel exists: norms.ts). */
 export function fusesElu(): boolean {
   return backends.has(tf.getBackend());
 }
