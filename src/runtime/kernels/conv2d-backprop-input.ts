@@ -75,12 +75,6 @@ export function wasmFlippedConv(
 }
 
 /**
- * @deprecated wasm-conv-op.ts's old call (`composedFlippedConv('wasm')(…)`): use wasmFlippedConv.
- * Kept only until that file (the lead's) switches; it is WASM-only either way.
- */
-export const composedFlippedConv = (_backendName: 'wasm') => wasmFlippedConv;
-
-/**
  * Replaces WASM's Conv2DBackpropInput (stride 1 through wasmFlippedConv, strided convs through
  * the stock kernel it wraps). patchBackend (patch-backend.ts) registers it once per realm: a
  * second call would wrap this kernel instead of the stock one.

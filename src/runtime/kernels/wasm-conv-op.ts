@@ -11,7 +11,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { FILTER_BIAS_GRAD, FILTER_GRAD, INPUT_GRAD } from '../../score/networks/conv-op';
 import { composedFilterGradient } from './conv2d-backprop-filter';
-import { composedFlippedConv } from './conv2d-backprop-input';
+import { wasmFlippedConv } from './conv2d-backprop-input';
 import { wasmHeap } from './wasm-heap';
 
 type Info = tf.TensorInfo;
@@ -38,7 +38,6 @@ function biasGradient(dy: Float32Array, channels: number, db: Float32Array): voi
 
 export function registerWasmConvOp(): void {
   const filterGradient = composedFilterGradient('wasm');
-  const flippedConv = composedFlippedConv('wasm');
   const kernels: tf.KernelConfig[] = [
     { kernelName: FILTER_GRAD, backendName: 'wasm', kernelFunc: filterGradient },
     {
@@ -64,7 +63,7 @@ export function registerWasmConvOp(): void {
         if (kh % 2 === 0 || kw % 2 === 0)
           throw new Error(`${INPUT_GRAD}: odd filter sizes only (got ${kh}×${kw}).`);
         const [ph, pw] = [(d * (kh - 1)) / 2, (d * (kw - 1)) / 2];
-        return flippedConv(dy, filter, [ph, ph, pw, pw], d, backend);
+        return wasmFlippedConv(dy, filter, [ph, ph, pw, pw], d, backend);
       },
     },
   ];
