@@ -78,8 +78,6 @@ export class EditorController {
   clipboardSynced = false;
   private readonly cleanups: (() => void)[] = [];
   private warnedLong = false;
-  /** The graph each run was asked for, while a display it made is shown. */
-  private readonly runGraphs = new Map<number, Graph>();
 
   constructor(readonly registry: NodeRegistry) {
     this.problems = new LiveProblems(registry);
@@ -89,21 +87,16 @@ export class EditorController {
     this.cleanups.push(this.selectedWire.listen((id) => id && this.selection.clear()));
     this.cleanups.push(this.doc.listen(({ graph }) => this.onDocChange(graph)));
     this.cleanups.push(
-      this.runRequests.listen((request) => {
-        if (!request) return;
-        this.runGraphs.set(request.runId, request.graph);
-        const shown = new Set([...this.run.displayMadeBy.values()].map((m) => m.runId));
-        for (const runId of [...this.runGraphs.keys()])
-          if (runId !== request.runId && !shown.has(runId)) this.runGraphs.delete(runId);
-      }),
+      this.runRequests.listen(
+        (request) => request && this.run.origins.requested(request.runId, request.graph),
+      ),
     );
   }
 
   /** The graph, seed and backend of the run that made node `nodeId`'s display, when known. */
   displayProvenance(nodeId: string): { graph: Graph; seed: number; backend: string } | null {
-    const made = this.run.displayMadeBy.get(nodeId);
-    const graph = made && this.runGraphs.get(made.runId);
-    return made && graph ? { graph, seed: made.seed, backend: made.backend } : null;
+    const { graph, seed, backend } = this.run.origins.madeBy(nodeId) ?? {};
+    return graph && seed !== undefined && backend !== undefined ? { graph, seed, backend } : null;
   }
 
   /** Puts the canvas into `container`; `host` is the element around it (marquee, key focus). */
