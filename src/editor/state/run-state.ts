@@ -31,8 +31,6 @@ export class RunState {
   /** Last display per node: kept across runs until a new one arrives. */
   readonly displays = new KeyedStore<DisplayPayload>();
   readonly run = new Store<RunSummary>({ running: false, runId: null, status: 'idle' });
-  /** Backend and seed of the latest run (what made the displays; exported PNGs carry them). */
-  readonly lastRun = new Store<{ backend: string; seed: number } | null>(null);
   /** Per run: the graph it ran, its backend and seed, and the displays it made (a viewer PNG's provenance). */
   readonly origins = new RunOrigins();
   private readonly meters = new Map<string, PaceMeter>();
@@ -48,7 +46,6 @@ export class RunState {
         this.meters.clear();
         this.nodes.replaceAll(new Map(event.nodeIds.map((id) => [id, { status: 'idle' } as NodeRun])));
         this.run.set({ running: true, runId: event.runId, status: 'running' });
-        this.lastRun.set({ backend: event.backend, seed: event.seed });
         this.origins.started(event.runId, event.backend, event.seed);
         return;
       case 'queued':
