@@ -71,6 +71,8 @@ export class EditorController {
   readonly theme = new Store<'light' | 'dark'>('light');
   readonly panelOpen = new Store<boolean>(true);
   readonly minimap = new Store<boolean>(true);
+  /** Whether the canvas is wide enough for the minimap (the canvas measures it). */
+  readonly minimapRoom = new Store<boolean>(true);
   canvas: CanvasView | null = null;
   runtime: RuntimePort | null = null;
   clipboard: Fragment | null = null;
@@ -86,6 +88,7 @@ export class EditorController {
     // One selection at a time: picking a wire drops the node selection (Delete acts on one of them).
     this.cleanups.push(this.selectedWire.listen((id) => id && this.selection.clear()));
     this.cleanups.push(this.doc.listen(({ graph }) => this.onDocChange(graph)));
+    this.cleanups.push(this.minimapRoom.listen(() => this.commands.changed()));
     this.cleanups.push(
       this.runRequests.listen(
         (request) => request && this.run.origins.requested(request.runId, request.graph),
@@ -109,7 +112,15 @@ export class EditorController {
       wire: this.wire,
       selectedWire: this.selectedWire,
     };
-    this.canvas = new CanvasView(container, host, this.registry, context, canvasHooks(this), this.minimap);
+    this.canvas = new CanvasView(
+      container,
+      host,
+      this.registry,
+      context,
+      canvasHooks(this),
+      this.minimap,
+      this.minimapRoom,
+    );
     void this.canvas.show(this.doc.graph);
   }
 
