@@ -20,16 +20,39 @@ export const FILTER_BIAS_GRAD = 'SgConv2DBackpropFilterBias';
 /** dx from { dy, filter }, attrs { dilations }. */
 export const INPUT_GRAD = 'SgConv2DBackpropInputDilated';
 
-/** dw and db of a 'same', stride-1 conv with dilation `d`: one program where the backend has it. */
-export function filterAndBiasGrad(
+const SAME = { strides: [1, 1], pad: 'same', dataFormat: 'NHWC' } as const;
+
+/**
+ * The gradients of y = conv_d(x, w) [+ b] ('same', stride 1) for dy: [dx, dw] or [dx, dw, db],
+ * the filter and bias gradients from one program where the backend has it. Without the op's
+ * kernels only d = 1 has a way (tfjs's own kernels, the bias summed apart).
+ */
+export function convGrads(
   x: tf.Tensor4D,
+  w: tf.Tensor4D,
   dy: tf.Tensor4D,
-  filterShape: [number, number, number, number],
   d: number,
-): [tf.Tensor4D, tf.Tensor1D] | null {
-  if (!tf.getKernel(FILTER_BIAS_GRAD, tf.getBackend())) return null;
-  const attrs = { strides: [1, 1], pad: 'same', dataFormat: 'NHWC', dilations: [d, d], filterShape };
-  return tf.engine().runKernel(FILTER_BIAS_GRAD, { x, dy }, attrs) as unknown as [tf.Tensor4D, tf.Tensor1D];
+  withBias: boolean,
+): tf.Tensor[] {
+  const engine = tf.engine();
+  const dx = (
+    d === 1
+      ? engine.runKernel('Conv2DBackpropInput', { dy, filter: w }, { ...SAME, inputShape: x.shape })
+      : engine.runKernel(INPUT_GRAD, { dy, filter: w }, { dilations: d })
+  ) as tf.Tensor4D;
+  const attrs = { ...SAME, dilations: [d, d], filterShape: w.shape };
+  const kernel = withBias ? FILTER_BIAS_GRAD : FILTER_GRAD;
+  if (tf.getKernel(kernel, tf.getBackend())) {
+    const grads = engine.runKernel(kernel, { x, dy }, attrs) as tf.Tensor | tf.Tensor[];
+    return [dx, ...(Array.isArray(grads) ? grads : [grads])];
+  }
+  if (d !== 1) throw new Error(`A dilated conv's gradient needs ${kernel} on ${tf.getBackend()}.`);
+  const dw = engine.runKernel(
+    'Conv2DBackpropFilter',
+    { x, dy },
+    { ...SAME, filterShape: w.shape },
+  ) as tf.Tensor;
+  return withBias ? [dx, dw, tf.sum(dy, [0, 1, 2])] : [dx, dw];
 }
 
 function makeOp(dilation: number, withBias: boolean) {
@@ -43,31 +66,8 @@ function makeOp(dilation: number, withBias: boolean) {
     return {
       value,
       gradFunc: (dy: tf.Tensor | tf.Tensor[], saved: tf.Tensor[]) => {
-        const g = dy as tf.Tensor4D;
         const [xs, ws] = saved as [tf.Tensor4D, tf.Tensor4D];
-        const engine = tf.engine();
-        const dx = (
-          dilation === 1
-            ? engine.runKernel(
-                'Conv2DBackpropInput',
-                { dy: g, filter: ws },
-                { strides: [1, 1], pad: 'same', dataFormat: 'NHWC', inputShape: xs.shape },
-              )
-            : engine.runKernel(INPUT_GRAD, { dy: g, filter: ws }, { dilations: dilation })
-        ) as tf.Tensor4D;
-        if (withBias) return [dx, ...filterAndBiasGrad(xs, g, ws.shape, dilation)!];
-        const dw = engine.runKernel(
-          FILTER_GRAD,
-          { x: xs, dy: g },
-          {
-            strides: [1, 1],
-            pad: 'same',
-            dataFormat: 'NHWC',
-            dilations: [dilation, dilation],
-            filterShape: ws.shape,
-          },
-        ) as tf.Tensor4D;
-        return [dx, dw];
+        return convGrads(xs, ws, dy as tf.Tensor4D, dilation, withBias);
       },
     };
   });

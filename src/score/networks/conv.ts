@@ -5,7 +5,7 @@
  *   slower on WebGPU and 10% on the cpu backend than the stock ones, bench/README.md);
  * - dilated conv by space-to-batch written with rank-4 transposes (tfjs has no gradient for
  *   conv2d with dilations, and its SpaceToBatchND goes through rank-6 tensors), or one op with
- *   its own gradient where the backend has the kernels for it (conv-op.ts: WebGPU);
+ *   its own gradient where the backend has the kernels for it (conv-op.ts: WebGPU, WASM);
  * - 2×2 mean pool, and 2× nearest upsampling by concat + reshape (the cpu resize-nearest
  *   gradient is wrong for batch > 1 in tfjs 4.22; stack's gradient is slow on WASM);
  * - RefineNet's pieces: 5×5 stride-1 max pool and average pool (PyTorch's AvgPool2d counts the

@@ -3,10 +3,12 @@
  * (WebGPU, where each program costs ~0.45 ms of CPU time: issue 9). tfjs's fused matMul and conv
  * run ELU in their epilogue but only differentiate linear and relu, so these ops bring their own
  * gradient: dpre = EluGrad(dy, y), then the matMul / conv gradients and the bias sum. Elsewhere
- * (WASM, cpu: their timings are tuned on the plain ops) the ELU stays a separate op.
+ * (WASM, cpu: their timings are tuned on the plain ops) the ELU stays a separate op after
+ * conv.ts's conv, which brings its own gradient where the backend has the kernels (conv-op.ts).
  */
 import * as tf from '@tensorflow/tfjs';
-import { filterAndBiasGrad } from './conv-op';
+import { conv } from './conv';
+import { convGrads } from './conv-op';
 
 const backends = new Set<string>();
 
@@ -45,7 +47,7 @@ const dense = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
   };
 });
 
-const conv = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
+const fusedConvElu = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
   const [x, w, b, save] = args as [tf.Tensor4D, tf.Tensor4D, tf.Tensor1D, tf.GradSaveFunc];
   const y = tf
     .engine()
@@ -59,21 +61,7 @@ const conv = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
     value: y,
     gradFunc: (dy: tf.Tensor | tf.Tensor[], saved: tf.Tensor[]) => {
       const [xs, ws, ys] = saved as [tf.Tensor4D, tf.Tensor4D, tf.Tensor4D];
-      const pre = eluGrad(dy as tf.Tensor, ys) as tf.Tensor4D;
-      const attrs = { strides: [1, 1], pad: 'same', dataFormat: 'NHWC' };
-      const engine = tf.engine();
-      const dx = engine.runKernel(
-        'Conv2DBackpropInput',
-        { dy: pre, filter: ws },
-        { ...attrs, inputShape: xs.shape },
-      );
-      const own = filterAndBiasGrad(xs, pre, ws.shape, 1);
-      if (own) return [dx as tf.Tensor, ...own];
-      return [
-        dx,
-        engine.runKernel('Conv2DBackpropFilter', { x: xs, dy: pre }, { ...attrs, filterShape: ws.shape }),
-        tf.sum(pre, [0, 1, 2]),
-      ] as tf.Tensor[];
+      return convGrads(xs, ws, eluGrad(dy as tf.Tensor, ys) as tf.Tensor4D, 1, true);
     },
   };
 });
@@ -86,6 +74,6 @@ export function denseElu(h: tf.Tensor2D, w: tf.Tensor2D, b: tf.Tensor1D): tf.Ten
 
 /** ELU(conv(x, w) + b), 'same' padding, stride 1, no dilation. */
 export function convElu(x: tf.Tensor4D, w: tf.Tensor4D, b: tf.Tensor1D): tf.Tensor4D {
-  if (fusesElu()) return conv(x, w, b) as tf.Tensor4D;
-  return tf.elu(tf.fused.conv2d({ x, filter: w, bias: b, strides: 1, pad: 'same' })) as tf.Tensor4D;
+  if (fusesElu()) return fusedConvElu(x, w, b) as tf.Tensor4D;
+  return tf.elu(conv(x, w, b));
 }
