@@ -21,6 +21,7 @@ import { itemShape, type BenchNet } from './baseline/nets';
 import type { TrainCase } from './cases';
 import { benchSigmas } from './graphs';
 import { libraryConfig } from './lib/library-train';
+import { interleave, median, pairedRatio } from './lib/stats';
 import { releaseNodeBackends, useNodeBackend } from '../src/runtime/backend-node';
 import { webGpuParameterUpdate } from '../src/runtime/kernels/webgpu-adam-ema';
 import { FILTER_BIAS_GRAD } from '../src/score/networks/conv-op';
@@ -58,7 +59,6 @@ const ONLY = argv
 const runs = (section: 'conv' | 'adam' | 'norm' | 'step') =>
   (!ONLY || ONLY.includes(section)) && !(section === 'conv' && argv.includes('--no-kernels'));
 
-const median = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor((v.length - 1) / 2)];
 const r = (v: number, d = 2) => Number(v.toFixed(d));
 
 // ------------------------------------------------------------------ stock vs ours switches
@@ -83,15 +83,19 @@ function useStock(stock: boolean): void {
   tf.unregisterKernel('Sum', 'webgpu');
   tf.registerKernel(stock ? stockSum : oursSum);
   useUpdate(stock ? composedParameterUpdate : webGpuParameterUpdate);
-  // Without the fused InstanceNorm++ (+ ELU) kernels, norms.ts composes the layer from tfjs ops,
-  // and without the filter + bias gradient conv.ts runs tfjs's fused conv (dilated: space-to-batch).
-  if (stock) tf.unregisterKernel(FILTER_BIAS_GRAD, 'webgpu');
+  // Without the fused InstanceNorm++ (+ ELU) kernels, norms.ts composes the layer from tfjs ops
+  // (its ELU a separate op too), and without the filter + bias gradient conv.ts runs tfjs's fused
+  // conv (dilated: space-to-batch). Without the fused DSM loss dsm.ts composes it; without fused
+  // ELU the matMuls' and convs' ELU is a separate op. (Idempotent: the sides may run twice in a row.)
+  const drop = (k: string) => {
+    if (tf.getKernel(k, 'webgpu')) tf.unregisterKernel(k, 'webgpu');
+  };
+  if (stock) drop(FILTER_BIAS_GRAD);
   else if (!tf.getKernel(FILTER_BIAS_GRAD, 'webgpu'))
     tf.registerKernel({ ...oursFilterBiasGrad, kernelName: FILTER_BIAS_GRAD });
-  // Without the fused DSM loss dsm.ts composes it; without fused ELU it is a separate op.
   if (stock)
     for (const k of [INSTANCE_NORM_KERNEL, INSTANCE_NORM_GRAD_KERNEL, DSM_LOSS_KERNEL, DSM_LOSS_GRAD_KERNEL])
-      tf.unregisterKernel(k, 'webgpu');
+      drop(k);
   else {
     registerWebGpuInstanceNorm();
     registerWebGpuDsmLoss();
@@ -130,19 +134,20 @@ const byProgram = new Map<string, number>();
 const BREAKDOWN = argv.includes('--breakdown');
 
 // ------------------------------------------------------------------ timing
+/** ms of one run of fn, ending in a read-back of its result: the work is done when it returns. */
+async function onceMs(fn: () => tf.Tensor): Promise<number> {
+  const t0 = performance.now();
+  const out = tf.tidy(fn);
+  await out.data();
+  out.dispose();
+  return performance.now() - t0;
+}
+
+/** Median ms of `reps` runs after one untimed run (the programs compile). */
 async function awaitedMs(fn: () => tf.Tensor, reps = REPS): Promise<number> {
-  const once = async () => {
-    const out = tf.tidy(fn);
-    await out.data(); // a read-back of the result: the work is done when it returns
-    out.dispose();
-  };
-  await once(); // compile
+  await onceMs(fn);
   const times: number[] = [];
-  for (let i = 0; i < reps; i++) {
-    const t0 = performance.now();
-    await once();
-    times.push(performance.now() - t0);
-  }
+  for (let i = 0; i < reps; i++) times.push(await onceMs(fn));
   return median(times);
 }
 
@@ -296,22 +301,20 @@ for (const shape of (runs('norm')
     tf.dispose(g([x, affine]));
     return dispatches - d0;
   };
-  // One rep each, alternating, so a load change on the shared machine hits both sides alike.
-  const once = async (stock: boolean) => {
+  const side = (stock: boolean) => () => {
     useStock(stock);
-    return awaitedMs(() => tf.addN(g([x, affine]).map((t) => tf.sum(t))), 1);
+    return onceMs(() => tf.addN(g([x, affine]).map((t) => tf.sum(t))));
   };
-  const composed: number[] = [];
-  const fused: number[] = [];
-  for (let i = 0; i < REPS; i++) {
-    composed.push(await once(true));
-    fused.push(await once(false));
-  }
+  // Each side compiles once per row; then one rep each, interleaved, so a load change on the
+  // shared machine hits both sides alike.
+  await side(true)();
+  await side(false)();
+  const { composed, fused } = await interleave({ composed: side(true), fused: side(false) }, REPS);
   row(
     `[${shape}]`,
     r(median(composed)),
     r(median(fused)),
-    r(median(composed.map((c, i) => c / fused[i])), 1),
+    r(pairedRatio(composed, fused).median, 1),
     programs(true),
     programs(false),
   );

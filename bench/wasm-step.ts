@@ -13,10 +13,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { useNodeBackend } from '../src/runtime/backend-node';
 import { wasmParameterUpdate } from '../src/runtime/kernels/wasm-adam-ema';
-import { loadMnist } from '../src/score/datasets/mnist';
-import { copyWeights, createWeights, disposeWeights } from '../src/score/networks/weights';
-import { makeTrainStep, type TrainerState } from '../src/score/train-step';
-import { quickDraws, quickNetwork, QUICK_ADAM, QUICK_ROWS, QUICK_SIGMAS } from './lib/quick-step';
+import { loadQuickDigits, quickDraws, quickNetwork, quickTrainer } from './lib/quick-step';
 import { cpuMs } from './lib/stats';
 
 const arg = (name: string, fallback: number) => {
@@ -33,25 +30,10 @@ const ngf = arg('ngf', 16);
 const CONV_KERNELS = new Set(['FusedConv2D', 'Conv2D', 'Conv2DBackpropFilter', 'Conv2DBackpropInput']);
 
 await useNodeBackend('wasm');
-const { data } = await loadMnist({
-  digits: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9],
-  size: size as 14,
-  count: QUICK_ROWS,
-});
-const net = quickNetwork(ngf, size);
-const params = createWeights(net.weightSpecs, 3, 'bench-params');
-const ema = copyWeights(params, false, 'bench-ema');
-const update = wasmParameterUpdate(params, ema, QUICK_ADAM);
-const state: TrainerState = { params, ema, varList: Object.values(params), update };
-const step = makeTrainStep(net, data, QUICK_SIGMAS, state);
+const data = await loadQuickDigits(size);
+const trainer = quickTrainer(quickNetwork(ngf, size), data, wasmParameterUpdate);
 const draw = quickDraws(batch);
-const run = async (n: number) => {
-  for (let i = 0; i < n; i++) {
-    const perLevel = step(draw());
-    if (i === n - 1) await perLevel.data();
-    perLevel.dispose();
-  }
-};
+const run = (n: number) => trainer.run(n, draw);
 
 await run(3);
 const wall: number[] = [];
@@ -69,7 +51,7 @@ console.log(
 );
 
 if (flag('profile')) {
-  const profile = await tf.profile(() => step(draw()));
+  const profile = await tf.profile(() => trainer.step(draw()));
   tf.dispose(profile.result);
   const byName = new Map<string, { ms: number; calls: number }>();
   const byShape = new Map<string, { ms: number; calls: number }>();
@@ -97,7 +79,5 @@ if (flag('profile')) {
   if (flag('shapes')) table(byShape, 60);
 }
 
-update.dispose();
-disposeWeights(params);
-disposeWeights(ema);
+trainer.dispose();
 data.dispose();

@@ -1,7 +1,8 @@
 /** Known cases for conv-op.ts's conv + bias with its own gradient: run on any backend, compare with cpu's. */
 import * as tf from '@tensorflow/tfjs';
-import { expect } from 'vitest';
+import { expect, vi } from 'vitest';
 import { conv } from '../src/score/networks/conv';
+import { FILTER_BIAS_GRAD, FILTER_GRAD, INPUT_GRAD } from '../src/score/networks/conv-op';
 import { useNodeBackend, type NodeBackendName } from '../src/runtime/backend-node';
 import { expectAgreement, readAll } from './backend-agreement';
 
@@ -35,9 +36,25 @@ async function layer(c: (typeof cases)[number], seed: number): Promise<number[][
   });
 }
 
+/** The kernels conv-op.ts's own gradient runs for case c (tfjs's stock gradient runs none of them). */
+const ownGradientKernels = (c: (typeof cases)[number]) =>
+  c.d > 1 ? [INPUT_GRAD, c.bias ? FILTER_BIAS_GRAD : FILTER_GRAD] : [FILTER_BIAS_GRAD];
+
+/** `run`'s result and the names of the kernels the engine ran meanwhile, in order. */
+async function traced<T>(run: () => Promise<T>): Promise<{ result: T; kernels: string[] }> {
+  const spy = vi.spyOn(tf.engine(), 'runKernel');
+  try {
+    const result = await run();
+    return { result, kernels: spy.mock.calls.map((call) => call[0]) };
+  } finally {
+    spy.mockRestore();
+  }
+}
+
 /**
  * tfjs's convs (space-to-batch phases for dilations) on cpu against conv-op's on `backend`, per
- * case: value, input, filter and bias gradients within `tolerance(part)`; no tensor left.
+ * case: value, input, filter and bias gradients within `tolerance(part)`; conv() took conv-op's
+ * own gradient (its kernels ran, tfjs's Conv2DBackpropFilter did not); no tensor left.
  */
 export async function expectConvOpMatchesCpu(
   backend: NodeBackendName,
@@ -49,8 +66,12 @@ export async function expectConvOpMatchesCpu(
   await useNodeBackend(backend);
   const before = tf.memory().numTensors;
   for (const [i, c] of cases.entries()) {
-    const got = await layer(c, 10 * i + 1);
+    const { result: got, kernels } = await traced(() => layer(c, 10 * i + 1));
     expectAgreement(got, expected[i], ['value', 'dx', 'dw', 'db'], tolerance, JSON.stringify(c));
+    expect(kernels, `own gradient ${JSON.stringify(c)}`).toEqual(
+      expect.arrayContaining(ownGradientKernels(c)),
+    );
+    expect(kernels, `own gradient ${JSON.stringify(c)}`).not.toContain('Conv2DBackpropFilter');
   }
   expect(tf.memory().numTensors).toBe(before);
 }

@@ -15,9 +15,8 @@ import * as tf from '@tensorflow/tfjs';
 import { readdirSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { workerGradientHelpers } from '../../src/runtime/parallel/gradient-helpers';
-import { buildNetwork } from '../../src/score/networks/build';
-import { geometricSigmas } from '../../src/score/schedule/geometric';
 import { train } from '../../src/score/train';
+import { quickNetwork, QUICK_ADAM, QUICK_SIGMAS } from '../lib/quick-step';
 import type { Report } from '../lib/report';
 import { cpuMs, interleave, median, now, pairedRatio } from '../lib/stats';
 
@@ -87,13 +86,7 @@ function stepMarks() {
 }
 
 export async function benchThreads(report: Report, quick: boolean, threads = 2): Promise<void> {
-  const sigmas = geometricSigmas(7.4, 0.01, 41);
-  const network = buildNetwork(
-    'ncsn',
-    { ngf: 16, norm: 'instance++', conditioning: 'divide-by-sigma' },
-    [14, 14, 1],
-    sigmas.length,
-  );
+  const network = quickNetwork();
   const data = tf.randomUniform([1000, 14, 14, 1], 0, 1, 'float32', 7);
   const steps = quick ? WARM_STEPS + 4 : WARM_STEPS + 30;
   const rounds = quick ? 1 : 3;
@@ -105,9 +98,9 @@ export async function benchThreads(report: Report, quick: boolean, threads = 2):
         const result = await train({
           network,
           data,
-          sigmas,
+          sigmas: QUICK_SIGMAS,
           sigmaPer: 'sample',
-          adam: { learningRate: 2e-3, beta1: 0.9, beta2: 0.999, epsilon: 1e-8 },
+          adam: QUICK_ADAM,
           ema: { momentum: 0.995, biasCorrection: true },
           steps,
           batchSize,

@@ -7,15 +7,12 @@
 import * as tf from '@tensorflow/tfjs';
 import { wasmParameterUpdate } from '../../src/runtime/kernels/wasm-adam-ema';
 import { registerWasmInstanceNorm } from '../../src/runtime/kernels/wasm-instance-norm';
-import { loadMnist } from '../../src/score/datasets/mnist';
 import {
   INSTANCE_NORM_GRAD_KERNEL,
   INSTANCE_NORM_KERNEL,
 } from '../../src/score/networks/fused-instance-norm';
-import { createWeights, copyWeights, disposeWeights } from '../../src/score/networks/weights';
 import { composedParameterUpdate } from '../../src/score/parameter-update';
-import { makeTrainStep, type TrainerState } from '../../src/score/train-step';
-import { quickDraws, quickNetwork, QUICK_ADAM, QUICK_ROWS, QUICK_SIGMAS } from '../lib/quick-step';
+import { loadQuickDigits, quickDraws, quickNetwork, quickTrainer } from '../lib/quick-step';
 import type { Report } from '../lib/report';
 import { cpuMs, interleave, median, pairedRatio } from '../lib/stats';
 
@@ -26,7 +23,7 @@ export async function benchWasmKernels(
   rounds: number,
 ) {
   if (tf.getBackend() !== 'wasm') throw new Error('benchWasmKernels runs on the WASM backend.');
-  const { data } = await loadMnist({ digits: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9], size: 14, count: QUICK_ROWS });
+  const data = await loadQuickDigits();
   const net = quickNetwork();
   const setStock = (stock: boolean) => {
     if (stock)
@@ -39,27 +36,14 @@ export async function benchWasmKernels(
     /** CPU ms per step over `steps` steps after two warm-up steps, and tfjs kernels in one step. */
     const measure = async (stock: boolean) => {
       setStock(stock);
-      const params = createWeights(net.weightSpecs, 3, 'bench-params');
-      const ema = copyWeights(params, false, 'bench-ema');
-      const update = (stock ? composedParameterUpdate : wasmParameterUpdate)(params, ema, QUICK_ADAM);
-      const state: TrainerState = { params, ema, varList: Object.values(params), update };
-      const step = makeTrainStep(net, data, QUICK_SIGMAS, state);
-      const run = async (n: number) => {
-        for (let i = 0; i < n; i++) {
-          const perLevel = step(draw());
-          if (i === n - 1) await perLevel.data(); // WASM is synchronous: this only ends the run
-          perLevel.dispose();
-        }
-      };
-      await run(2);
+      const trainer = quickTrainer(net, data, stock ? composedParameterUpdate : wasmParameterUpdate);
+      await trainer.run(2, draw); // WASM is synchronous: the read-back only ends the run
       const cpu0 = cpuMs();
-      await run(steps);
+      await trainer.run(steps, draw);
       const ms = (cpuMs() - cpu0) / steps;
-      const profile = await tf.profile(() => step(draw()));
+      const profile = await tf.profile(() => trainer.step(draw()));
       tf.dispose(profile.result);
-      update.dispose();
-      disposeWeights(params);
-      disposeWeights(ema);
+      trainer.dispose();
       setStock(false);
       return { ms, kernels: profile.kernels.length };
     };

@@ -2,7 +2,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { registerChunkedAddN } from './kernels/chunked-add-n';
 import { registerComposedConv2DBackpropFilter } from './kernels/conv2d-backprop-filter';
-import { registerComposedConv2DBackpropInput } from './kernels/conv2d-backprop-input';
+import { registerWasmConv2DBackpropInput } from './kernels/conv2d-backprop-input';
 import { registerFastCpuConv2DBackpropFilter } from './kernels/cpu-conv2d-backprop-filter';
 import { registerTransposeFreeMatMul } from './kernels/matmul-transpose';
 import { registerWasmParameterUpdate } from './kernels/wasm-adam-ema';
@@ -26,7 +26,7 @@ export function patchBackend(name: string): void {
   if (name === 'wasm') {
     // WASM's conv input gradient and transposed matMuls are plain loops, 7–10× slower than
     // its XNNPACK paths; both are what backward passes run.
-    registerComposedConv2DBackpropInput(name);
+    registerWasmConv2DBackpropInput();
     registerTransposeFreeMatMul(name);
     // Convs + bias (dilated too) with their own gradient: XNNPACK's dilated conv both ways.
     registerWasmConvOp();

@@ -92,55 +92,82 @@ describe('step memory and micro-batches', () => {
     data.dispose();
   });
 
-  it("estimates a step's peak per item above tfjs's measured peak, by at most 1.5×", async () => {
+  it("estimates a step's peak per item above tfjs's measured peak, by at most 1.5×, per dilated-conv path", async () => {
     // The engine counts the same bytes on every backend for the same ops; wasm is the fastest.
-    // The estimate must hold where InstanceNorm++ and dilated convs are composed from tfjs ops
-    // (cpu, WebGL), which keeps more alive than WASM's and WebGPU's own kernels (fused norm,
-    // conv-op.ts): measure with those kernels off.
+    // Measured with InstanceNorm++ composed from tfjs ops (cpu, WebGL), which keeps more alive
+    // than WASM's and WebGPU's fused norm; dilated convs once as cpu and WebGL run them
+    // (space-to-batch phases: conv-op.ts's kernels off) against the estimate for cpu, once as
+    // WASM and WebGPU run them (one op, conv-op.ts's kernels on) against the estimate for wasm.
     await useNodeBackend('wasm');
-    for (const k of [
-      INSTANCE_NORM_KERNEL,
-      INSTANCE_NORM_GRAD_KERNEL,
-      FILTER_BIAS_GRAD,
-      FILTER_GRAD,
-      INPUT_GRAD,
-    ])
-      tf.unregisterKernel(k, 'wasm');
+    const convOp = [FILTER_BIAS_GRAD, FILTER_GRAD, INPUT_GRAD];
+    for (const k of [INSTANCE_NORM_KERNEL, INSTANCE_NORM_GRAD_KERNEL]) tf.unregisterKernel(k, 'wasm');
     onTestFinished(() => {
       registerWasmInstanceNorm();
       registerWasmConvOp();
     });
-    for (const [arch, conditioning] of [
-      ['compact', 'divide-by-sigma'],
-      ['refinenet', 'conditional-norm'],
-    ] as const) {
-      const config = { arch, ngf: 4, norm: 'instance++', conditioning } as const;
-      const net = ncsnNetwork(config, [16, 16, 1], sigmas.length);
-      const params = createWeights(net.weightSpecs, 7);
-      const ema = copyWeights(params, false, 'ema');
-      const adam = { learningRate: 1e-3, beta1: 0.9, beta2: 0.999, epsilon: 1e-8 };
-      const state = makeTrainerState(params, ema, adam);
-      const data = tf.randomUniform([16, 16, 16, 1], 0, 1, 'float32', 3);
-      const step = makeTrainStep(net, data, sigmas, state);
-      const peak = async (batch: number) => {
-        step(drawOf(batch)).dispose(); // Adam's moments exist from here on
-        const base = tf.memory().numBytes;
-        const info = await tf.profile(() => step(drawOf(batch)).dispose());
-        return info.peakBytes - base;
-      };
-      const measured = ((await peak(4)) - (await peak(2))) / 2;
-      const estimate = estimateStepMemory({
+    for (const backend of ['cpu', 'wasm'])
+      for (const [arch, conditioning] of [
+        ['compact', 'divide-by-sigma'],
+        ['refinenet', 'conditional-norm'],
+      ] as const) {
+        if (backend === 'cpu')
+          for (const k of convOp) if (tf.getKernel(k, 'wasm')) tf.unregisterKernel(k, 'wasm');
+        if (backend === 'wasm') registerWasmConvOp();
+        const config = { arch, ngf: 4, norm: 'instance++', conditioning } as const;
+        const net = ncsnNetwork(config, [16, 16, 1], sigmas.length);
+        const params = createWeights(net.weightSpecs, 7);
+        const ema = copyWeights(params, false, 'ema');
+        const adam = { learningRate: 1e-3, beta1: 0.9, beta2: 0.999, epsilon: 1e-8 };
+        const state = makeTrainerState(params, ema, adam);
+        const data = tf.randomUniform([16, 16, 16, 1], 0, 1, 'float32', 3);
+        const step = makeTrainStep(net, data, sigmas, state);
+        const peak = async (batch: number) => {
+          step(drawOf(batch)).dispose(); // Adam's moments exist from here on
+          const base = tf.memory().numBytes;
+          const info = await tf.profile(() => step(drawOf(batch)).dispose());
+          return info.peakBytes - base;
+        };
+        const measured = ((await peak(4)) - (await peak(2))) / 2;
+        const estimate = estimateStepMemory({
+          kind: 'ncsn',
+          config,
+          shape: [16, 16, 1],
+          parameters: countParameters(net.weightSpecs),
+          backend,
+        }).perItemBytes;
+        const label = `${arch} ${conditioning}, dilated convs as on ${backend}`;
+        expect(estimate, label).toBeGreaterThanOrEqual(measured);
+        expect(estimate, label).toBeLessThan(1.5 * measured);
+        state.update.dispose();
+        disposeWeights(params);
+        disposeWeights(ema);
+        data.dispose();
+      }
+  });
+
+  it('counts a dilated conv as one op on WASM and WebGPU, as six maps (the phases) elsewhere', () => {
+    const perItem = (arch: string, conditioning: string, backend?: string) =>
+      estimateStepMemory({
         kind: 'ncsn',
-        config,
+        config: { arch, ngf: 4, norm: 'instance++', conditioning },
         shape: [16, 16, 1],
-        parameters: countParameters(net.weightSpecs),
+        parameters: 0,
+        backend,
       }).perItemBytes;
-      expect(estimate, `${arch} ${conditioning}`).toBeGreaterThanOrEqual(measured);
-      expect(estimate, `${arch} ${conditioning}`).toBeLessThan(1.5 * measured);
-      state.update.dispose();
-      disposeWeights(params);
-      disposeWeights(ema);
-      data.dispose();
+    // Four dilated residual blocks at 8×8 px, 2·ngf = 8 channels: two convs each, plus a
+    // shortcut conv in the RefineNet's first block of each pair. Each phase-path conv keeps
+    // 6 maps on the tape, a one-op conv 1: 5 maps of 8·8·8 floats fewer per conv, in bytes
+    // × 4 × the backward factor 3.75.
+    const saved = (convs: number) => convs * 5 * 8 * 8 * 8 * 4 * 3.75;
+    for (const [arch, conditioning, convs] of [
+      ['compact', 'divide-by-sigma', 8],
+      ['refinenet', 'conditional-norm', 10],
+    ] as const) {
+      const phases = perItem(arch, conditioning, 'cpu');
+      expect(perItem(arch, conditioning, 'webgl')).toBe(phases);
+      expect(perItem(arch, conditioning)).toBe(phases); // unknown backend: the larger count
+      for (const backend of ['wasm', 'webgpu'])
+        expect(phases - perItem(arch, conditioning, backend), `${arch} on ${backend}`).toBe(saved(convs));
     }
   });
 

@@ -19,6 +19,8 @@ export interface StepMemoryInput {
   shape: readonly number[];
   /** Number of trainable parameters. */
   parameters: number;
+  /** The backend the step runs on (it decides how dilated convs run); unknown: the larger count. */
+  backend?: string;
 }
 
 export interface StepMemory {
@@ -41,12 +43,23 @@ const NORM = 4; // x − mean and its square (the variance), x·scale, + shift
 const ACT = 1;
 const ADD = 1;
 const CONV = 1;
-/** A dilated conv: pad, two transposes in, the conv, two transposes out, the crop. */
+/** A dilated conv as space-to-batch phases (conv.ts): pad, two transposes in, the conv, two transposes out, the crop. */
 const DILATED_CONV = 6;
+/**
+ * Backends where a dilated conv is one op with its own gradient (networks/conv-op.ts: the
+ * runtime registers its kernels on these, runtime/patch-backend.ts), a CONV like any other.
+ * Elsewhere (cpu, WebGL) and on an unknown backend it takes the phases: DILATED_CONV.
+ */
+const DILATED_CONV_AS_ONE_OP: ReadonlySet<string> = new Set(['wasm', 'webgpu']);
 
 /** Feature-map floats of one item in the compact net or the RefineNet (ncsn.ts, refinenet.ts). */
-function ncsnFloats(config: Readonly<Record<string, unknown>>, shape: readonly number[]): number {
+function ncsnFloats(
+  config: Readonly<Record<string, unknown>>,
+  shape: readonly number[],
+  backend: string | undefined,
+): number {
   const [height, width, channels] = shape;
+  const dilatedConv = backend !== undefined && DILATED_CONV_AS_ONE_OP.has(backend) ? CONV : DILATED_CONV;
   const f = typeof config.ngf === 'number' ? config.ngf : 32;
   const refinenet = config.arch === 'refinenet';
   const conditional = config.conditioning === 'conditional-norm';
@@ -56,7 +69,7 @@ function ncsnFloats(config: Readonly<Record<string, unknown>>, shape: readonly n
   let total = channels * full * 4 + f * full * CONV; // input, noise, perturbed, residual; begin conv
 
   const residual = (area: number, cin: number, cout: number, dilated: boolean, shortcut: boolean) => {
-    const c = dilated ? DILATED_CONV : CONV;
+    const c = dilated ? dilatedConv : CONV;
     return area * (cin * (norm + ACT) + cout * (c + norm + ACT + c + ADD) + (shortcut ? cout * c : 0));
   };
   total += 2 * residual(full, f, f, false, false);
@@ -126,7 +139,9 @@ function mlpFloats(config: Readonly<Record<string, unknown>>, shape: readonly nu
 /** The estimate for one step of the network described by `input`. */
 export function estimateStepMemory(input: StepMemoryInput): StepMemory {
   const floats =
-    input.kind === 'ncsn' ? ncsnFloats(input.config, input.shape) : mlpFloats(input.config, input.shape);
+    input.kind === 'ncsn'
+      ? ncsnFloats(input.config, input.shape, input.backend)
+      : mlpFloats(input.config, input.shape);
   return {
     perItemBytes: Math.ceil(floats * FLOAT * BACKWARD_FACTOR),
     // weights + gradient + Adam's m and v + EMA + the step's update temporaries

@@ -72,6 +72,7 @@ export function checkStepMemory(
     config: model.architecture,
     shape: dataset.shape,
     parameters: 0,
+    backend,
   });
   try {
     planMicroBatches(memory, batchSize, backend, model.architecture.norm !== 'batch');

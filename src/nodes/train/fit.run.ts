@@ -35,6 +35,7 @@ const run: RunOf<typeof declaration> = async (ctx) => {
     config: network.config,
     shape: network.shape,
     parameters: countParameters(network.weightSpecs),
+    backend: ctx.backend,
   });
   // BatchNorm's statistics are over the whole batch: its batch is never split (micro-batches, threads).
   const splittable = network.config.norm !== 'batch';

@@ -1,7 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { useNodeBackend } from '../backend-node';
-import { registerComposedConv2DBackpropInput } from './conv2d-backprop-input';
 
 type Case = [stride: number, pad: 'same' | 'valid', k: number, h: number, w: number];
 
@@ -38,7 +37,7 @@ describe('composed Conv2DBackpropInput (wasm)', () => {
     const expected = cases.map(([s, p], i) => inputGradient(inputs[i].x, inputs[i].w, s, p));
 
     await useNodeBackend('wasm');
-    registerComposedConv2DBackpropInput('wasm'); // idempotent: patchBackend already did
+    // useNodeBackend patched WASM: Conv2DBackpropInput is conv2d-backprop-input.ts's.
     const before = tf.memory().numTensors;
     cases.forEach(([s, p, k, h, w], i) => {
       const got = inputGradient(inputs[i].x, inputs[i].w, s, p);

@@ -11,7 +11,6 @@ import * as tf from '@tensorflow/tfjs';
 import { disposeIntermediates } from './dispose-intermediates';
 import { wasmHeap } from './wasm-heap';
 
-type KernelFunc = tf.KernelConfig['kernelFunc'];
 type Info = tf.TensorInfo;
 
 interface Attrs {
@@ -21,8 +20,6 @@ interface Attrs {
   inputShape: [number, number, number, number];
   dataFormat?: string;
 }
-
-const registered = new Set<string>();
 
 /**
  * w [KH, KW, Ci, Co] → w' [KH, KW, Co, Ci], flipped in space, in one loop over the heap (the
@@ -45,53 +42,56 @@ function flippedSwapped(filter: Info, backend: unknown): Info {
 
 /**
  * dy convolved with the filter flipped in space and its channels swapped, dilation d, padding
- * [top, bottom, left, right]: the input gradient of a stride-1 conv (the padding as above, with
- * the dilated filter's extent d·(k − 1) + 1 for k).
+ * [top, bottom, left, right], on WASM (the flip runs on its heap): the input gradient of a
+ * stride-1 conv (the padding as above, with the dilated filter's extent d·(k − 1) + 1 for k).
  */
-export function composedFlippedConv(
-  backendName: string,
-): (dy: Info, filter: Info, padding: number[], dilation: number, backend: unknown) => Info {
-  if (backendName !== 'wasm')
-    throw new Error(`The flipped-filter conv flips on the WASM heap, not on ${backendName}.`);
-  const kernel = (name: string): KernelFunc => {
-    const k = tf.getKernel(name, backendName);
-    if (!k) throw new Error(`Backend ${backendName} lacks ${name}, needed to compose Conv2DBackpropInput.`);
-    return k.kernelFunc;
-  };
-  const conv = kernel('Conv2D');
-  return (dy, filter, padding, dilation, b) => {
-    const backend = b as tf.KernelBackend;
-    const swapped = flippedSwapped(filter, backend);
-    const out = conv({
-      inputs: { x: dy, filter: swapped },
-      backend,
-      attrs: {
-        strides: [1, 1],
-        pad: [
-          [0, 0],
-          [padding[0], padding[1]],
-          [padding[2], padding[3]],
-          [0, 0],
-        ],
-        dataFormat: 'NHWC',
-        dilations: [dilation, dilation],
-      },
-    }) as Info;
-    disposeIntermediates(backend, [swapped]);
-    return out;
-  };
+export function wasmFlippedConv(
+  dy: Info,
+  filter: Info,
+  padding: readonly number[],
+  dilation: number,
+  backend: unknown,
+): Info {
+  const conv = tf.getKernel('Conv2D', 'wasm')?.kernelFunc;
+  if (!conv) throw new Error('The WASM backend lacks Conv2D, needed for the flipped-filter conv.');
+  const swapped = flippedSwapped(filter, backend);
+  const out = conv({
+    inputs: { x: dy, filter: swapped },
+    backend: backend as tf.KernelBackend,
+    attrs: {
+      strides: [1, 1],
+      pad: [
+        [0, 0],
+        [padding[0], padding[1]],
+        [padding[2], padding[3]],
+        [0, 0],
+      ],
+      dataFormat: 'NHWC',
+      dilations: [dilation, dilation],
+    },
+  }) as Info;
+  disposeIntermediates(backend as tf.KernelBackend, [swapped]);
+  return out;
 }
 
-export function registerComposedConv2DBackpropInput(backendName: string): void {
-  if (registered.has(backendName)) return;
-  const stock = tf.getKernel('Conv2DBackpropInput', backendName)?.kernelFunc;
-  if (!stock) throw new Error(`Backend ${backendName} lacks Conv2DBackpropInput, kept for strided convs.`);
-  const flippedConv = composedFlippedConv(backendName);
+/**
+ * @deprecated wasm-conv-op.ts's old call (`composedFlippedConv('wasm')(…)`): use wasmFlippedConv.
+ * Kept only until that file (the lead's) switches; it is WASM-only either way.
+ */
+export const composedFlippedConv = (_backendName: 'wasm') => wasmFlippedConv;
 
-  tf.unregisterKernel('Conv2DBackpropInput', backendName);
+/**
+ * Replaces WASM's Conv2DBackpropInput (stride 1 through wasmFlippedConv, strided convs through
+ * the stock kernel it wraps). patchBackend (patch-backend.ts) registers it once per realm: a
+ * second call would wrap this kernel instead of the stock one.
+ */
+export function registerWasmConv2DBackpropInput(): void {
+  const stock = tf.getKernel('Conv2DBackpropInput', 'wasm')?.kernelFunc;
+  if (!stock) throw new Error('The WASM backend lacks Conv2DBackpropInput, kept for strided convs.');
+  tf.unregisterKernel('Conv2DBackpropInput', 'wasm');
   tf.registerKernel({
     kernelName: 'Conv2DBackpropInput',
-    backendName,
+    backendName: 'wasm',
     kernelFunc: (args) => {
       const { dy, filter } = args.inputs as { dy: Info; filter: Info };
       const a = args.attrs as unknown as Attrs;
@@ -115,8 +115,7 @@ export function registerComposedConv2DBackpropInput(backendName: string): void {
         padding.some((p) => p < 0)
       )
         return stock(args);
-      return flippedConv(dy, filter, padding, 1, args.backend);
+      return wasmFlippedConv(dy, filter, padding, 1, args.backend);
     },
   });
-  registered.add(backendName);
 }

@@ -7,8 +7,8 @@
  *   μ̃ = (μ − mean_c μ) / √(unbiased var_c μ + ε)
  *   y = γ·s·(x − μ) + β + γ·α·μ̃          (affine [R, 1, 1, 3C] = [γ | α | β], R = 1 or B)
  *
- * With ELU the output is ELU(y) and dy below is the incoming gradient times ELU'(y) (1 where
- * y ≥ 0, e^y elsewhere), y recomputed from x and the per-channel scale and shift.
+ * With ELU the output is out = ELU(y), and dy below is the incoming gradient times ELU′ read
+ * from the saved output (out + 1 where out < 0, else 1: tfjs's EluGrad, as wasm-instance-norm.ts).
  *
  * Gradient (S1 = Σ dy, S2 = Σ dy·x̂ over H, W; g = γ·α·S1; t = 1/√(var_c μ + ε)):
  *   dμ = t·(g − mean_c g) − t·μ̃/(C − 1)·Σ_c g·μ̃
@@ -18,7 +18,7 @@
  * One workgroup per image computes its channels' statistics (256 lanes: several per channel
  * when C < 256, each summing every K-th pixel, partial sums in workgroup memory; the
  * across-channel part there too); one elementwise program applies them. Backward, the
- * coefficient program writes [B, C, 8] = (A, B, D, dγ, dα, dβ, scale, shift): the input gradient
+ * coefficient program writes [B, C, 6] = (A, B, D, dγ, dα, dβ): the input gradient
  * dx = A·dy + B·x + D reads them in place, one small program sums dγ, dα, dβ over the images.
  */
 import * as tf from '@tensorflow/tfjs';
@@ -40,11 +40,11 @@ const LANES = 64;
 const STAT_LANES = 256;
 
 const int = (...data: number[]): Uniform => ({ type: 'int32', data });
-/** Coefficients per image and channel written by the gradient's first program. */
-const GRAD_WIDTH = 8;
+/** Coefficients per image and channel written by the gradient's first program: (A, B, D, dγ, dα, dβ). */
+const GRAD_WIDTH = 6;
 
-/** WGSL: ELU'(y)·d for the pre-activation y (tfjs's EluGrad: d where y ≥ 0, d·(ELU(y) + 1) elsewhere). */
-const ELU_GRAD = `fn eluGrad(d : f32, y : f32) -> f32 { return select(d * exp(y), d, y >= 0.0); }`;
+/** WGSL: ELU′ from the ELU's output y (tfjs's EluGrad: y + 1 where y < 0, else 1). */
+const ELU_GRAD = `fn eluGrad(y : f32) -> f32 { return min(y, 0.0) + 1.0; }`;
 
 /**
  * Shared WGSL: how the per-image programs' lanes share an image (x is [B, N, C]). With C ≤ lanes,
@@ -65,36 +65,53 @@ const LANE_SPLIT = `
   fn row(b : i32) -> i32 { return select(0, b, uniforms.R > 1); }
 `;
 
+/**
+ * WGSL (inside main, image b): the channels in passes as LANE_SPLIT says; each pass runs
+ * `body` with c (this lane's channel), working (c < C and a lane of it), base (x's index of
+ * pixel 0, channel c), sub (which of the channel's K lanes) and l (the lane).
+ */
+const channelPasses = (body: string) => `
+  {
+    let K = lanesPerChannel();
+    let cpp = channelsPerPass();
+    let l = i32(localIndex);
+    let sub = l / cpp;
+    for (var c0 = 0; c0 < uniforms.C; c0 += cpp) {
+      let c = c0 + l % cpp;
+      let working = c < uniforms.C && sub < K;
+      let base = b * uniforms.N * uniforms.C + c;
+      ${body}
+    }
+  }
+`;
+
+/**
+ * WGSL (a channelPasses body): the channel's K lanes each sum `term` (a vec2<f32> of pixel
+ * index i) over their pixels; the first of them then runs `use` with T, the channel's total.
+ */
+const laneReduce = (term: string, use: string) => `
+  {
+    var s = vec2<f32>(0.0);
+    if (working) { for (var p = sub; p < uniforms.N; p += K) { let i = base + p * uniforms.C; s += ${term}; } }
+    part[l] = s;
+    workgroupBarrier();
+    if (working && sub == 0) { let T = laneSum(l % cpp); ${use} }
+    workgroupBarrier();
+  }
+`;
+
 /** Shared WGSL: mus[c] and inv[c], image b's channel means and 1/√(biased variance + ε). */
 const STATS = `
   ${LANE_SPLIT}
   var<workgroup> inv : array<f32, ${MAX_CHANNELS}>;
   fn imageStats(b : i32) {
-    let C = uniforms.C;
-    let K = lanesPerChannel();
-    let cpp = channelsPerPass();
-    let l = i32(localIndex);
-    let sub = l / cpp;
-    for (var c0 = 0; c0 < C; c0 += cpp) {
-      let c = c0 + l % cpp;
-      let working = c < C && sub < K;
-      let base = b * uniforms.N * C + c;
-      var s = 0.0;
-      if (working) { for (var p = sub; p < uniforms.N; p += K) { s += x[base + p * C]; } }
-      part[l] = vec2<f32>(s, 0.0);
-      workgroupBarrier();
-      if (working && sub == 0) { mus[c] = laneSum(l % cpp).x / f32(uniforms.N); }
-      workgroupBarrier();
-      var q = 0.0;
-      if (working) {
-        let mu = mus[c];
-        for (var p = sub; p < uniforms.N; p += K) { let d = x[base + p * C] - mu; q += d * d; }
-      }
-      part[l] = vec2<f32>(q, 0.0);
-      workgroupBarrier();
-      if (working && sub == 0) { inv[c] = inverseSqrt(laneSum(l % cpp).x / f32(uniforms.N) + ${EPS}); }
-      workgroupBarrier();
-    }
+    ${channelPasses(
+      laneReduce('vec2<f32>(x[i], 0.0)', 'mus[c] = T.x / f32(uniforms.N);') +
+        laneReduce(
+          'vec2<f32>((x[i] - mus[c]) * (x[i] - mus[c]), 0.0)',
+          `inv[c] = inverseSqrt(T.x / f32(uniforms.N) + ${EPS});`,
+        ),
+    )}
   }
 `;
 
@@ -163,8 +180,8 @@ class NormCoefProgram extends PerImageCoefProgram {
 }
 
 /**
- * out = x·coef[0] + coef[1], then ELU if asked (forward), or A·dy + B·x + D with
- * (A, B, D, …, scale, shift) = k (input gradient; dy through ELU' of x·scale + shift if asked).
+ * out = x·coef[0] + coef[1], then ELU if asked (forward), or A·dy + B·x + D with (A, B, D, …) = k
+ * (input gradient; dy times ELU′ of the saved output eluOut if asked).
  */
 class PerChannelAffineProgram implements WebGPUProgram {
   variableNames: string[];
@@ -181,7 +198,7 @@ class PerChannelAffineProgram implements WebGPUProgram {
     private readonly elu: boolean,
   ) {
     this.outputShape = shape;
-    this.variableNames = gradient ? ['dy', 'x', 'k'] : ['x', 'k'];
+    this.variableNames = gradient ? ['dy', 'x', 'k', ...(elu ? ['eluOut'] : [])] : ['x', 'k'];
     this.shaderKey = `sgPerChannelAffine_${gradient}_${elu}`;
     this.dispatchLayout = { x: shape.map((_, i) => i) };
     const size = shape.reduce((p, q) => p * q, 1);
@@ -192,7 +209,7 @@ class PerChannelAffineProgram implements WebGPUProgram {
     const value = this.gradient
       ? `let k0 = (b * ${C} + c) * ${GRAD_WIDTH};
          let xi = x[index];
-         ${this.elu ? 'let d = eluGrad(dy[index], xi * k[k0 + 6] + k[k0 + 7]);' : 'let d = dy[index];'}
+         let d = dy[index]${this.elu ? ' * eluGrad(eluOut[index])' : ''};
          let v = d * k[k0] + xi * k[k0 + 1] + k[k0 + 2];`
       : `let k0 = (b * ${C} + c) * 2;
          let y = x[index] * k[k0] + k[k0 + 1];
@@ -212,11 +229,11 @@ class PerChannelAffineProgram implements WebGPUProgram {
 }
 
 /**
- * Per image and channel: the input gradient's coefficients (dx = A·dy + B·x + D), the affine
- * gradients and the forward scale and shift → [B, C, 8] = (A, B, D, dγ, dα, dβ, scale, shift).
+ * Per image and channel: the input gradient's coefficients (dx = A·dy + B·x + D) and the affine
+ * gradients → [B, C, 6] = (A, B, D, dγ, dα, dβ).
  */
 class NormGradCoefProgram extends PerImageCoefProgram {
-  variableNames = ['dy', 'x', 'affine'];
+  variableNames: string[];
   shaderKey: string;
   constructor(
     B: number,
@@ -224,10 +241,12 @@ class NormGradCoefProgram extends PerImageCoefProgram {
     private readonly elu: boolean,
   ) {
     super(B, C, GRAD_WIDTH);
+    this.variableNames = ['dy', 'x', 'affine', ...(elu ? ['eluOut'] : [])];
     this.shaderKey = `sgInstanceNormGradCoef_${elu}`;
   }
   getUserCode(): string {
     const W = GRAD_WIDTH;
+    const d = `dy[i]${this.elu ? ' * eluGrad(eluOut[i])' : ''}`;
     return `
       ${STATS}
       ${MEAN_TILDE}
@@ -241,39 +260,15 @@ class NormGradCoefProgram extends PerImageCoefProgram {
         let a = row(b) * 3 * C;
         imageStats(b);
         acrossChannels();
-        // S1, S2 per channel with the lanes split as in imageStats.
-        let K = lanesPerChannel();
-        let cpp = channelsPerPass();
-        let l = i32(localIndex);
-        let sub = l / cpp;
-        for (var c0 = 0; c0 < C; c0 += cpp) {
-          let c = c0 + l % cpp;
-          let working = c < C && sub < K;
-          var gamma = 0.0;
-          var alpha = 0.0;
-          var tilde = 0.0;
-          var scale = 0.0;
-          var shift = 0.0;
-          var S = vec2<f32>(0.0);
-          if (working) {
-            let base = b * uniforms.N * C + c;
-            gamma = affine[a + c];
-            alpha = affine[a + C + c];
-            tilde = (mus[c] - across.x) * across.y;
-            scale = gamma * inv[c];
-            shift = affine[a + 2 * C + c] + gamma * alpha * tilde - mus[c] * scale;
-            for (var p = sub; p < uniforms.N; p += K) {
-              let xi = x[base + p * C];
-              let d = ${this.elu ? 'eluGrad(dy[base + p * C], xi * scale + shift)' : 'dy[base + p * C]'};
-              S += vec2<f32>(d, d * (xi - mus[c]) * inv[c]);
-            }
-          }
-          part[l] = S;
-          workgroupBarrier();
-          if (working && sub == 0) {
-            let T = laneSum(l % cpp);
-            let S1 = T.x;
+        // S1 = Σ dy, S2 = Σ dy·x̂ per channel.
+        ${channelPasses(
+          laneReduce(
+            `${d} * vec2<f32>(1.0, (x[i] - mus[c]) * inv[c])`,
+            `let S1 = T.x;
             let S2 = T.y;
+            let gamma = affine[a + c];
+            let alpha = affine[a + C + c];
+            let tilde = (mus[c] - across.x) * across.y;
             g[c] = gamma * alpha * S1;
             let o = (b * C + c) * ${W};
             result[o] = gamma * inv[c];
@@ -281,12 +276,9 @@ class NormGradCoefProgram extends PerImageCoefProgram {
             result[o + 2] = -gamma * inv[c] * S1 / N + gamma * inv[c] * inv[c] * S2 * mus[c] / N;
             result[o + 3] = S2 + alpha * tilde * S1;
             result[o + 4] = gamma * tilde * S1;
-            result[o + 5] = S1;
-            result[o + 6] = scale;
-            result[o + 7] = shift;
-          }
-          workgroupBarrier();
-        }
+            result[o + 5] = S1;`,
+          ),
+        )}
         if (localIndex == 0u) {
           var gm = 0.0;
           var gt = 0.0;
@@ -308,7 +300,7 @@ class NormGradCoefProgram extends PerImageCoefProgram {
   }
 }
 
-/** [B, C, 8] coefficients → the affine gradient [R, 1, 1, 3C] (summed over the images of a row). */
+/** [B, C, 6] coefficients → the affine gradient [R, 1, 1, 3C] (summed over the images of a row). */
 class AffineGradProgram implements WebGPUProgram {
   variableNames = ['k'];
   uniforms = 'B : i32, C : i32, R : i32,';
@@ -380,12 +372,19 @@ export function registerWebGpuInstanceNorm(): void {
     kernelName: INSTANCE_NORM_GRAD_KERNEL,
     backendName: 'webgpu',
     kernelFunc: ({ inputs, backend, attrs }) => {
-      const { dy, x, affine } = inputs as { dy: Info; x: Info; affine: Info };
+      const { dy, x, affine, y } = inputs as { dy: Info; x: Info; affine: Info; y?: Info };
       const elu = (attrs as { elu?: boolean } | undefined)?.elu === true;
+      if (elu && !y) throw new Error(`${INSTANCE_NORM_GRAD_KERNEL} with elu needs the output y.`);
+      const eluOut = elu && y ? [y] : [];
       const gpu = backend as unknown as Runner;
       const { B, N, C, R } = shapes(x, affine);
       const u = [int(N), int(C), int(R)];
-      const k = gpu.runWebGPUProgram(new NormGradCoefProgram(B, C, elu), [dy, x, affine], 'float32', u);
+      const k = gpu.runWebGPUProgram(
+        new NormGradCoefProgram(B, C, elu),
+        [dy, x, affine, ...eluOut],
+        'float32',
+        u,
+      );
       const dAffine = gpu.runWebGPUProgram(new AffineGradProgram(affine.shape), [k], 'float32', [
         int(B),
         int(C),
@@ -393,7 +392,7 @@ export function registerWebGpuInstanceNorm(): void {
       ]);
       const dx = gpu.runWebGPUProgram(
         new PerChannelAffineProgram(x.shape, true, elu),
-        [dy, x, k],
+        [dy, x, k, ...eluOut],
         'float32',
         [int(C)],
       );
