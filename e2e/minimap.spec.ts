@@ -73,3 +73,21 @@ test('the minimap hides with its × and the toolbar toggle, and stays hidden ove
   await expect(map).toBeVisible();
   await expect(toggle).toHaveAttribute('aria-pressed', 'true');
 });
+
+test('on a narrow canvas the minimap is hidden and its toggle says so: unpressed, disabled, with the reason', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 700, height: 700 });
+  await openEditor(page);
+  const map = page.getByTestId('minimap');
+  const toggle = page.locator('[data-command="view.minimap"]');
+  await expect(map).toBeHidden();
+  await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+  await expect(toggle).toBeDisabled();
+  await expect(toggle).toHaveAttribute('title', /800 px wide or less: the minimap stays hidden/);
+  // The preference is untouched: with room again, the minimap and a pressed toggle come back.
+  await page.setViewportSize({ width: 1400, height: 800 });
+  await expect(map).toBeVisible();
+  await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+  await expect(toggle).toBeEnabled();
+});

@@ -1,9 +1,10 @@
 /**
  * A wire that crosses a card stays visible where it passes (issue 12 item 7), and the card under
- * it still takes the clicks: its fields and sockets are not covered by the wire.
+ * it still takes the clicks: its fields and sockets are not covered by the wire. An opened node
+ * preview is read, so it stays over the wires' copies.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { card, doc, dragNode, graphOf, load, openEditor } from './editor-helpers';
+import { card, doc, dragNode, graphOf, load, openEditor, settled, toyTraining } from './editor-helpers';
 
 // The schedule's wire to the viewer crosses the Adam card between them; the card has no orange.
 const crossing = graphOf(
@@ -106,4 +107,64 @@ test('the card under a crossing wire still takes the clicks and drags', async ({
   await dragNode(page, 'adam', 0, 120);
   const after = (await doc(page)).nodes.find((n) => n.id === 'adam')!.position!;
   expect(after[1]).toBeGreaterThan(before[1] + 50);
+});
+
+test('an opened node preview stays over the wires’ dashed copies, also after its card is picked', async ({
+  page,
+}) => {
+  // The schedule's wire to train.fit runs across the data card, where its preview opens.
+  const graph = toyTraining({ train: { steps: 20 } });
+  const moved = {
+    ...graph,
+    nodes: graph.nodes.map((n) =>
+      n.id === 'sched' ? { ...n, position: [-420, 230] as [number, number] } : n,
+    ),
+  };
+  await openEditor(page, 'backend=wasm');
+  await load(page, moved);
+  await expect(page.locator('[data-command="run.start"]')).toBeEnabled();
+  await page.keyboard.press('Control+Enter');
+  await expect.poll(() => page.evaluate(() => window.__scoregraph!.runStatus())).toBe('done');
+  await card(page, 'data').getByRole('button', { name: 'Preview' }).click();
+  const preview = card(page, 'data').locator('sg-viewer.viewer');
+  await expect(preview).toBeVisible();
+  await settled(page);
+
+  /** What is on top at points of the wires inside and outside the preview: a wire copy or not. */
+  const topmost = () =>
+    preview.evaluate((viewer) => {
+      const box = viewer.getBoundingClientRect();
+      const root = document.querySelector('sg-app')!.shadowRoot!;
+      // Wire copies take no pointer events; let their (widened) lines be hit to see what is on top.
+      const probe = document.createElement('style');
+      probe.textContent = '.wire-copy .line { pointer-events: stroke; stroke-width: 8px; }';
+      root.append(probe);
+      const seen = { inside: [] as boolean[], outside: [] as boolean[] };
+      for (const path of root.querySelectorAll<SVGPathElement>('[data-testid="connection"] path.line')) {
+        const m = path.getScreenCTM()!;
+        const length = path.getTotalLength();
+        for (let i = 0; i <= 100; i++) {
+          const q = path.getPointAtLength((length * i) / 100);
+          const p = new DOMPoint(q.x, q.y).matrixTransform(m);
+          const inside =
+            p.x > box.left + 4 && p.x < box.right - 4 && p.y > box.top + 4 && p.y < box.bottom - 4;
+          const hit = root.elementFromPoint(p.x, p.y);
+          const onCopy = !!hit?.closest('.wire-copy');
+          (inside ? seen.inside : seen.outside).push(onCopy);
+        }
+      }
+      probe.remove();
+      return {
+        inside: seen.inside.length,
+        copiesInside: seen.inside.filter(Boolean).length,
+        copiesOutside: seen.outside.filter(Boolean).length,
+      };
+    });
+  const opened = await topmost();
+  expect(opened.inside).toBeGreaterThan(5); // the wire does cross the preview
+  expect(opened.copiesOutside).toBeGreaterThan(0); // the probe sees copies where nothing covers them
+  expect(opened.copiesInside).toBe(0);
+  // Picking the card (rete re-orders cards by z-index then) keeps the preview on top.
+  await card(page, 'data').locator('.title').first().click();
+  expect((await topmost()).copiesInside).toBe(0);
 });

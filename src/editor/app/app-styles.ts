@@ -81,6 +81,11 @@ export const appStyles = [
       z-index: 1000000;
       pointer-events: none;
     }
+    /* Except a card whose preview is open (sg-node-card.ts): the preview reaches over other cards
+       and is read, so it stays on top. !important: rete sets each card's z-index inline on pick. */
+    .preview-open {
+      z-index: 1000001 !important;
+    }
     .wire-copy {
       position: absolute;
       overflow: visible;

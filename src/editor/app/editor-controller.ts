@@ -71,6 +71,8 @@ export class EditorController {
   readonly theme = new Store<'light' | 'dark'>('light');
   readonly panelOpen = new Store<boolean>(true);
   readonly minimap = new Store<boolean>(true);
+  /** Whether the canvas is wide enough for the minimap (the canvas measures it). */
+  readonly minimapRoom = new Store<boolean>(true);
   canvas: CanvasView | null = null;
   runtime: RuntimePort | null = null;
   clipboard: Fragment | null = null;
@@ -78,8 +80,6 @@ export class EditorController {
   clipboardSynced = false;
   private readonly cleanups: (() => void)[] = [];
   private warnedLong = false;
-  /** The graph each run was asked for, while a display it made is shown. */
-  private readonly runGraphs = new Map<number, Graph>();
 
   constructor(readonly registry: NodeRegistry) {
     this.problems = new LiveProblems(registry);
@@ -88,22 +88,18 @@ export class EditorController {
     // One selection at a time: picking a wire drops the node selection (Delete acts on one of them).
     this.cleanups.push(this.selectedWire.listen((id) => id && this.selection.clear()));
     this.cleanups.push(this.doc.listen(({ graph }) => this.onDocChange(graph)));
+    this.cleanups.push(this.minimapRoom.listen(() => this.commands.changed()));
     this.cleanups.push(
-      this.runRequests.listen((request) => {
-        if (!request) return;
-        this.runGraphs.set(request.runId, request.graph);
-        const shown = new Set([...this.run.displayMadeBy.values()].map((m) => m.runId));
-        for (const runId of [...this.runGraphs.keys()])
-          if (runId !== request.runId && !shown.has(runId)) this.runGraphs.delete(runId);
-      }),
+      this.runRequests.listen(
+        (request) => request && this.run.origins.requested(request.runId, request.graph),
+      ),
     );
   }
 
   /** The graph, seed and backend of the run that made node `nodeId`'s display, when known. */
   displayProvenance(nodeId: string): { graph: Graph; seed: number; backend: string } | null {
-    const made = this.run.displayMadeBy.get(nodeId);
-    const graph = made && this.runGraphs.get(made.runId);
-    return made && graph ? { graph, seed: made.seed, backend: made.backend } : null;
+    const { graph, seed, backend } = this.run.origins.madeBy(nodeId) ?? {};
+    return graph && seed !== undefined && backend !== undefined ? { graph, seed, backend } : null;
   }
 
   /** Puts the canvas into `container`; `host` is the element around it (marquee, key focus). */
@@ -116,7 +112,15 @@ export class EditorController {
       wire: this.wire,
       selectedWire: this.selectedWire,
     };
-    this.canvas = new CanvasView(container, host, this.registry, context, canvasHooks(this), this.minimap);
+    this.canvas = new CanvasView(
+      container,
+      host,
+      this.registry,
+      context,
+      canvasHooks(this),
+      this.minimap,
+      this.minimapRoom,
+    );
     void this.canvas.show(this.doc.graph);
   }
 

@@ -34,6 +34,7 @@ export class SgToolbar extends LitElement {
       (r) => this.editor.theme.listen(r),
       (r) => this.editor.panelOpen.listen(r),
       (r) => this.editor.minimap.listen(r),
+      (r) => this.editor.minimapRoom.listen(r),
     ]);
   }
 
@@ -93,16 +94,7 @@ export class SgToolbar extends LitElement {
       >
         ${e.theme.value === 'dark' ? '☀' : '☾'}
       </button>
-      <button
-        class="icon"
-        aria-pressed=${e.minimap.value ? 'true' : 'false'}
-        aria-label="Minimap"
-        title=${this.tip(e.commands.get('view.minimap'))}
-        data-command="view.minimap"
-        @click=${() => e.commands.run('view.minimap')}
-      >
-        ▣
-      </button>
+      ${this.minimapToggle()}
       <button
         class="icon"
         aria-pressed=${e.panelOpen.value ? 'true' : 'false'}
@@ -114,6 +106,23 @@ export class SgToolbar extends LitElement {
         ☰
       </button>
     `;
+  }
+
+  /** Pressed only while the minimap shows: a canvas too narrow for it disables it, saying why. */
+  private minimapToggle() {
+    const e = this.editor;
+    const reason = e.commands.get('view.minimap')?.disabled?.() ?? null;
+    return html`<button
+      class="icon"
+      aria-pressed=${e.minimap.value && !reason ? 'true' : 'false'}
+      aria-label="Minimap"
+      title=${this.tip(e.commands.get('view.minimap'), reason)}
+      data-command="view.minimap"
+      ?disabled=${!!reason}
+      @click=${() => e.commands.run('view.minimap')}
+    >
+      ▣
+    </button>`;
   }
 
   private tip(command: Command | undefined, reason?: string | null): string {

@@ -2,6 +2,7 @@
 import type { EditorController } from '../app/editor-controller';
 import { moveNodes } from '../state/graph-ops';
 import { arrange } from '../rete/arrange';
+import { MINIMAP_MIN_CANVAS_WIDTH } from '../rete/minimap';
 import type { Command } from './registry';
 
 export function viewCommands(editor: EditorController): Command[] {
@@ -56,6 +57,10 @@ export function viewCommands(editor: EditorController): Command[] {
       label: 'Minimap',
       kbd: ['m'],
       doc: 'Shows or hides the minimap in the corner of the canvas.',
+      disabled: () =>
+        editor.minimapRoom.value
+          ? null
+          : `The canvas is ${MINIMAP_MIN_CANVAS_WIDTH} px wide or less: the minimap stays hidden to leave the room to the graph.`,
       run: () => editor.minimap.update((shown) => !shown),
     },
     {

@@ -1,13 +1,16 @@
 import { describe, expect, it, vi } from 'vitest';
 import { parseGraph, serializeGraph, type Graph } from '../../graph';
 import { registry } from '../../nodes/registry';
-import { EditorController } from '../app/editor-controller';
+import { EditorController, type RuntimePort } from '../app/editor-controller';
+import { estimateRun } from '../commands/estimate-run';
 import { setParam } from '../state/graph-ops';
 import type { KeyValue } from './autosave';
 import { FileController, type FileEnvironment } from './file-controller';
 import { shareLink } from './share-link';
 import { readGraphPng } from '../../render/graph-png';
 import { graphHash } from '../../runtime/graph-hash';
+import type { RunEvent } from '../../runtime/events';
+import type { DisplayPayload } from '../../nodes/display';
 
 const downloads: { name: string; data: unknown }[] = [];
 vi.mock('./download', () => ({
@@ -186,6 +189,57 @@ describe('viewer PNGs', () => {
     if (!read.ok) throw new Error(read.message);
     expect(read.provenance).toMatchObject({ graphHash: graphHash(ran), seed: 7, backend: 'wasm' });
     expect(graphHash(editor.doc.graph)).not.toBe(graphHash(ran));
+    expect(JSON.parse(read.graphText).nodes[0].params.count).toBe(100);
+  });
+
+  const points: DisplayPayload = {
+    kind: 'points',
+    points: new Float32Array([0.2, 0.4]),
+    bounds: [0, 1, 0, 1],
+  };
+
+  it('carry no graph when the run that made the picture is not known, and say so', async () => {
+    const { editor, files } = setup();
+    await files.start();
+    // A run the editor did not record (no request): its graph could differ from the open one.
+    editor.run.apply({ type: 'run-started', runId: 4, nodeIds: ['data'], backend: 'wasm', seed: 7 });
+    editor.run.apply({ type: 'preview', runId: 4, nodeId: 'data', payload: points });
+    editor.doc.apply((g) => setParam(g, 'data', 'count', 555));
+    downloads.length = 0;
+    await files.exportPng('data');
+    const read = readGraphPng(downloads[0].data as Uint8Array);
+    expect(read).toMatchObject({ ok: false, message: expect.stringContaining('no scoregraph graph inside') });
+    expect(editor.toasts.list.value.at(-1)?.message).toMatch(
+      /run that made "data".* not known.*without a graph/,
+    );
+  });
+
+  it('from an estimate carry the graph the estimate ran', async () => {
+    const { editor, files } = setup();
+    await files.start();
+    const listeners = new Set<(event: RunEvent) => void>();
+    const emit = (event: RunEvent) => [...listeners].forEach((listen) => listen(event));
+    const runtime: RuntimePort = {
+      ready: new Promise(() => {}),
+      run: () => 5,
+      cancel: () => {},
+      clearCache: () => {},
+      on: (listener) => (listeners.add(listener), () => listeners.delete(listener)),
+      dispose: () => {},
+    };
+    editor.connectRuntime(runtime);
+    const ran = { ...editor.currentGraph(), view: undefined };
+    const estimate = estimateRun(editor);
+    emit({ type: 'run-started', runId: 5, nodeIds: ['data'], backend: 'cpu', seed: 3 });
+    emit({ type: 'cached', runId: 5, nodeId: 'data', display: points });
+    emit({ type: 'run-finished', runId: 5, status: 'cancelled', seconds: 1 });
+    await estimate;
+    editor.doc.apply((g) => setParam(g, 'data', 'count', 555));
+    downloads.length = 0;
+    await files.exportPng('data');
+    const read = readGraphPng(downloads[0].data as Uint8Array);
+    if (!read.ok) throw new Error(read.message);
+    expect(read.provenance).toMatchObject({ graphHash: graphHash(ran), seed: 3, backend: 'cpu' });
     expect(JSON.parse(read.graphText).nodes[0].params.count).toBe(100);
   });
 });

@@ -169,17 +169,24 @@ export class FileController {
       return;
     }
     // The graph inside and its stamp are those of the run that made the picture, even when the
-    // graph was edited since; the open graph only when that run is not known.
+    // graph was edited since. When that run is not known, the open graph could be the wrong one:
+    // the image goes out plain, and says so.
     const current = this.editor.currentGraph();
     const made = this.editor.displayProvenance(nodeId);
-    const graph = made ? { ...made.graph, view: current.view } : current;
-    const last = this.editor.run.lastRun.value;
-    const stamp = made
-      ? provenance(made.graph, made.seed, made.backend)
-      : last
-        ? provenance(current, last.seed, last.backend)
-        : undefined;
-    download(imageFileName(current.name, nodeId), await viewerPng(display, graph, stamp), 'image/png');
+    if (!made)
+      this.editor.toasts.show(
+        `The run that made "${nodeId}"'s picture is not known: the PNG is a plain image, without a graph inside.`,
+        'info',
+        8000,
+      );
+    const png = made
+      ? await viewerPng(
+          display,
+          { ...made.graph, view: current.view },
+          provenance(made.graph, made.seed, made.backend),
+        )
+      : await viewerPng(display, null);
+    download(imageFileName(current.name, nodeId), png, 'image/png');
   }
 
   show(dialog: FileDialog | null): void {

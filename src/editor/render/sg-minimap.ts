@@ -1,7 +1,8 @@
 /**
  * <sg-minimap>: node rectangles and the visible viewport; drag the viewport or click to jump.
  * It sits in the canvas's top-right corner, where fitting a graph leaves room for it (canvas-view),
- * and its × hides it (the Minimap toggle in the toolbar brings it back).
+ * and its × hides it (the Minimap toggle in the toolbar brings it back). On a narrow canvas it
+ * is hidden by rete/minimap.ts.
  */
 import { LitElement, css, html, svg } from 'lit';
 
@@ -45,12 +46,6 @@ export class SgMinimap extends LitElement {
     }
     :host([hidden]) {
       display: none;
-    }
-    /* A small canvas (narrow window, 200 % zoom) keeps its room for the graph. */
-    @container canvas (max-width: 800px) {
-      :host {
-        display: none;
-      }
     }
     svg {
       width: 100%;

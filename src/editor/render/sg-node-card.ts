@@ -181,8 +181,9 @@ export class SgNodeCard extends LitElement {
   private readonly togglePreview = (e: Event) => {
     e.stopPropagation();
     this.previewOpen = !this.previewOpen;
-    // An opened preview may reach over the card below: lift this card (its area view) above it.
-    if (this.parentElement) this.parentElement.style.zIndex = this.previewOpen ? '10000' : '1';
+    // An opened preview may reach over other cards and the wires' copies: lift this card's area
+    // view above them all (app-styles.ts).
+    this.parentElement?.classList.toggle('preview-open', this.previewOpen);
   };
 
   private renderParams(kind: KindSpec, problems: Problem[]) {

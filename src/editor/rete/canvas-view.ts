@@ -48,6 +48,8 @@ export class CanvasView {
     hooks: CanvasHooks,
     /** Whether the minimap shows (a preference the toolbar toggles). */
     minimap: Store<boolean>,
+    /** Set here: whether the canvas is wide enough for the minimap. */
+    minimapRoom: Store<boolean>,
   ) {
     const area = (this.area = new AreaPlugin<Schemes, AreaExtra>(container));
     const editor = this.editor;
@@ -71,7 +73,7 @@ export class CanvasView {
       }),
     );
     AreaExtensions.zIndexNodesOrder(area);
-    this.cleanups.push(attachMinimap(area, editor, minimap));
+    this.cleanups.push(attachMinimap(area, editor, minimap, minimapRoom));
     this.selection = trackSelection(area, context.selection, context.selectedWire, host, hooks);
     this.sync = new ViewSync(editor, area, registry);
 
@@ -174,7 +176,6 @@ export class CanvasView {
     const map = this.container.querySelector('sg-minimap');
     if (!map || map.hidden) return null;
     const r = map.getBoundingClientRect();
-    if (!r.width || !r.height) return null; // hidden by the narrow-canvas rule
     const c = this.container.getBoundingClientRect();
     return { left: r.left - c.left, top: r.top - c.top, right: r.right - c.left, bottom: r.bottom - c.top };
   }

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { fitInto, readableView, type Box, type View } from './fit-region';
 
 const canvas = { width: 1000, height: 800 };
-const minimap: Box = { left: 12, top: 12, right: 174, bottom: 174 };
+/** Where the editor puts the minimap: the top-right corner, 12 px in, 162 px square. */
+const minimap: Box = { left: 826, top: 12, right: 988, bottom: 174 };
 const card = (left: number, top: number, width = 200, height = 100): Box => ({
   left,
   top,
@@ -29,17 +30,18 @@ describe('fitInto', () => {
   });
 
   it('keeps the whole canvas when the graph leaves the minimap corner empty', () => {
-    // An L-shaped graph: nothing at its top-left, so the full fit is already clear.
-    const cards = [card(1000, 0), card(0, 900), card(1800, 900)];
+    // An L-shaped graph: nothing at its top-right, so the full fit is already clear.
+    const cards = [card(0, 0), card(0, 900), card(1800, 900)];
     const v = fitInto(cards, canvas, minimap);
     expect(v).toEqual(fitInto(cards, canvas, null));
   });
 
   it('moves the cards beside or below the minimap when the full fit would put one under it', () => {
+    // The first card of each is the graph's top-right one, under the minimap in the full fit.
     const grids = [
-      [card(0, 0), card(1800, 1300)], // 2000 × 1400: goes below the minimap
-      [card(0, 0), card(1600, 1200)],
-      [card(0, 0), card(900, 700)],
+      [card(1800, 0), card(0, 1300)], // 2000 × 1400: goes below the minimap
+      [card(1600, 0), card(0, 1200)],
+      [card(900, 0), card(0, 700)],
     ];
     for (const cards of grids) {
       const v = fitInto(cards, canvas, minimap);
@@ -59,39 +61,34 @@ describe('fitInto', () => {
 
   it('picks the room beside the minimap when that gives the larger zoom', () => {
     const low = { width: 1000, height: 400 };
-    const cards = [card(0, 0), card(900, 400)]; // 1100 × 500
+    const cards = [card(900, 0), card(0, 400)]; // 1100 × 500
     const v = fitInto(cards, low, minimap);
-    expect(v.k).toBeCloseTo((0.9 * (1000 - 182)) / 1100);
-    expect(onScreen(cards[0], v).left).toBeGreaterThan(minimap.right);
+    expect(v.k).toBeCloseTo((0.9 * (826 - 8)) / 1100);
+    expect(onScreen(cards[0], v).right).toBeLessThan(minimap.left);
   });
+});
 
-  it('a readable view keeps the top-left corner, else moves below or beside the minimap, whichever shows more', () => {
-    // A graph 1400 wide at zoom 1 in a 1000 × 800 canvas: wider than the canvas, not taller.
-    const wide = [card(0, 0, 200, 100), card(0, 300, 200, 100), card(1200, 0, 200, 400)];
-    const down = readableView(wide, canvas, minimap, 1);
-    expect(down).toEqual({ k: 1, x: 24, y: 174 + 24 }); // below: nothing is lost at the bottom
-    // Taller than the canvas and narrow: moving down would push cards out; beside keeps them.
-    const tall = [card(0, 0, 200, 100), card(0, 700, 200, 100), card(300, 0, 200, 780)];
-    expect(readableView(tall, canvas, minimap, 1)).toEqual({ k: 1, x: 174 + 24, y: 24 });
-    // A corner the minimap does not reach stays as it is.
-    const clear = [card(200, 0, 200, 100), card(0, 400, 200, 100)];
+describe('readableView', () => {
+  it('keeps the top-left corner where the minimap covers no card, else moves below it', () => {
+    // A graph 1000 wide at zoom 1 with a tall card at its right: at the corner, under the minimap.
+    const wide = [card(0, 0, 200, 100), card(800, 0, 200, 400)];
+    expect(readableView(wide, canvas, minimap, 1)).toEqual({ k: 1, x: 24, y: 174 + 24 });
+    // As wide, but its top-right is empty: the corner stays as it is.
+    const clear = [card(0, 0, 200, 100), card(800, 400, 200, 100)];
     expect(readableView(clear, canvas, minimap, 1)).toEqual({ k: 1, x: 24, y: 24 });
     expect(readableView(wide, canvas, null, 0.8)).toEqual({ k: 0.8, x: 24, y: 24 });
-    for (const cards of [wide, tall, clear]) {
+    for (const cards of [wide, clear]) {
       const v = readableView(cards, canvas, minimap, 1);
       for (const c of cards) expect(under(onScreen(c, v), minimap)).toBe(false);
     }
   });
 
-  it('works for a minimap in the top-right corner (where the editor puts it)', () => {
-    const right: Box = { left: 826, top: 12, right: 988, bottom: 174 };
-    const cards = [card(0, 0), card(900, 0), card(0, 700)]; // full fit: the top-right card is under it
-    const v = fitInto(cards, canvas, right);
-    for (const c of cards) expect(under(onScreen(c, v), right)).toBe(false);
-    expect(onScreen(cards[0], v).top).toBeGreaterThan(right.bottom); // below it
-    // A graph too large to fit readably opens below it; a corner it does not reach stays put.
-    const wide = [card(0, 0, 200, 100), card(800, 0, 200, 400)];
-    expect(readableView(wide, canvas, right, 1)).toEqual({ k: 1, x: 24, y: 174 + 24 });
-    expect(readableView([card(0, 0), card(0, 300)], canvas, right, 1)).toEqual({ k: 1, x: 24, y: 24 });
+  it('beside a minimap on the left when moving below would push cards out of the canvas', () => {
+    const left: Box = { left: 12, top: 12, right: 174, bottom: 174 };
+    // Taller than the canvas and narrow: moving down would push cards out; beside keeps them.
+    const tall = [card(0, 0, 200, 100), card(0, 700, 200, 100), card(300, 0, 200, 780)];
+    const v = readableView(tall, canvas, left, 1);
+    expect(v).toEqual({ k: 1, x: 174 + 24, y: 24 });
+    for (const c of tall) expect(under(onScreen(c, v), left)).toBe(false);
   });
 });

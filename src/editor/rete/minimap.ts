@@ -21,23 +21,35 @@ const UPDATE_ON = new Set([
   'noderesized',
 ]);
 
-/** The minimap over the canvas, shown while `shown` holds true (its × sets it false). */
+/** A canvas this wide or narrower (narrow window, 200 % zoom) keeps all its room for the graph. */
+export const MINIMAP_MIN_CANVAS_WIDTH = 800;
+
+/**
+ * The minimap over the canvas, shown while `shown` holds true (its × sets it false) and the canvas
+ * is wider than MINIMAP_MIN_CANVAS_WIDTH, which `room` tells (the toolbar's toggle reads it).
+ */
 export function attachMinimap(
   area: Area,
   editor: NodeEditor<Schemes>,
   shown: Store<boolean>,
+  room: Store<boolean>,
   minDistance = 800,
 ): () => void {
   const map = document.createElement('sg-minimap');
-  map.hidden = !shown.value;
   area.container.append(map);
   const hide = () => shown.set(false);
   const key = {};
   // The canvas size, kept by an observer: reading it per update would force a layout each time.
   const view = { width: area.container.clientWidth, height: area.container.clientHeight };
+  const showIfRoom = () => {
+    room.set(view.width > MINIMAP_MIN_CANVAS_WIDTH);
+    map.hidden = !shown.value || !room.value;
+  };
+  showIfRoom();
   const resized = new ResizeObserver(([entry]) => {
     view.width = entry.contentRect.width;
     view.height = entry.contentRect.height;
+    showIfRoom();
     onNextFrame(key, update);
   });
   resized.observe(area.container);
@@ -45,8 +57,8 @@ export function attachMinimap(
     if (!map.isConnected || map.hidden) return;
     map.data = { ...minimapData(area, editor, view, minDistance), hide };
   };
-  const unlisten = shown.listen((on) => {
-    map.hidden = !on;
+  const unlisten = shown.listen(() => {
+    showIfRoom();
     onNextFrame(key, update);
   });
   area.addPipe((ctx) => {

@@ -9,9 +9,7 @@ describe('run state', () => {
     const state = new RunState();
     let heard = 0;
     state.nodes.listenKey('a', () => heard++);
-    expect(state.lastRun.value).toBeNull();
     state.apply({ type: 'run-started', runId: 1, nodeIds: ['a', 'b'], backend: 'wasm', seed: 1 });
-    expect(state.lastRun.value).toEqual({ backend: 'wasm', seed: 1 });
     state.apply({ type: 'queued', runId: 1, nodeId: 'a' });
     state.apply({ type: 'started', runId: 1, nodeId: 'a' });
     state.apply({ type: 'progress', runId: 1, nodeId: 'a', fraction: 0.5, text: 'step 5/10' });
@@ -20,6 +18,7 @@ describe('run state', () => {
     state.apply({ type: 'done', runId: 1, nodeId: 'a', seconds: 2 });
     expect(state.nodes.get('a')).toMatchObject({ status: 'done', seconds: 2 });
     expect(state.displays.get('b')).toBe(points);
+    expect(state.origins.madeBy('b')).toMatchObject({ runId: 1, backend: 'wasm', seed: 1 });
     state.apply({ type: 'run-finished', runId: 1, status: 'done', seconds: 2 });
     expect(state.run.value).toMatchObject({ running: false, status: 'done' });
     expect(heard).toBeGreaterThanOrEqual(5);

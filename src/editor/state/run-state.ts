@@ -5,6 +5,7 @@
 import type { DisplayPayload } from '../../nodes/display';
 import type { NodeStatus, RunEvent } from '../../runtime/events';
 import { PaceMeter, type Pace } from '../../runtime/pace';
+import { RunOrigins } from './run-origins';
 import { KeyedStore, Store } from './store';
 
 export interface NodeRun {
@@ -30,10 +31,8 @@ export class RunState {
   /** Last display per node: kept across runs until a new one arrives. */
   readonly displays = new KeyedStore<DisplayPayload>();
   readonly run = new Store<RunSummary>({ running: false, runId: null, status: 'idle' });
-  /** Backend and seed of the latest run (what made the displays; exported PNGs carry them). */
-  readonly lastRun = new Store<{ backend: string; seed: number } | null>(null);
-  /** Per node, the run that made its display (a viewer PNG's provenance). */
-  readonly displayMadeBy = new Map<string, { runId: number; backend: string; seed: number }>();
+  /** Per run: the graph it ran, its backend and seed, and the displays it made (a viewer PNG's provenance). */
+  readonly origins = new RunOrigins();
   private readonly meters = new Map<string, PaceMeter>();
 
   /** `now` in milliseconds (a parameter for tests). */
@@ -47,7 +46,7 @@ export class RunState {
         this.meters.clear();
         this.nodes.replaceAll(new Map(event.nodeIds.map((id) => [id, { status: 'idle' } as NodeRun])));
         this.run.set({ running: true, runId: event.runId, status: 'running' });
-        this.lastRun.set({ backend: event.backend, seed: event.seed });
+        this.origins.started(event.runId, event.backend, event.seed);
         return;
       case 'queued':
         return this.patch(event.nodeId, { status: 'queued' });
@@ -108,13 +107,12 @@ export class RunState {
   keepOnly(ids: ReadonlySet<string>): void {
     for (const store of [this.nodes, this.displays] as KeyedStore<unknown>[])
       for (const [id] of store.entries()) if (!ids.has(id)) store.set(id, undefined);
-    for (const id of [...this.displayMadeBy.keys()]) if (!ids.has(id)) this.displayMadeBy.delete(id);
+    this.origins.keepOnly(ids);
   }
 
-  /** Node `nodeId`'s display now comes from run `runId` (the latest run's backend and seed). */
+  /** Node `nodeId`'s display now comes from run `runId`. */
   markDisplay(runId: number, nodeId: string): void {
-    const run = this.lastRun.value;
-    if (run) this.displayMadeBy.set(nodeId, { runId, ...run });
+    this.origins.made(runId, nodeId);
   }
 
   private patch(id: string, change: Partial<NodeRun>): void {
