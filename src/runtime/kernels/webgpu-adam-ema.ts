@@ -9,7 +9,7 @@
  * over the flat buffers and copies θ and the shadow back into the weights' own tfjs buffers, in
  * the backend's command stream. The flat θ and shadow are re-read from a weight whenever it was
  * assigned from outside (resume, restore, first step); a weight whose buffer another tensor
- * shares (a snapshot copy) first gets a buffer of its own (one program), so copies never change.
+ * shares (a snapshot copy) gets a buffer of its own (no program), so copies never change.
  *
  * This reaches into tfjs-backend-webgpu 4.22's backend (command encoder, tensor buffers): the
  * fields used are typed in `BackendInternals` below.
@@ -37,6 +37,7 @@ interface BackendInternals {
   commandEncoder: GPUCommandEncoder | null;
   commandQueueOwnedIds: WeakSet<object>;
   uploadToGPU(dataId: object): void;
+  makeTensorInfo(shape: number[], dtype: 'float32'): tf.TensorInfo;
   ensureCommandEncoderReady(): void;
   endComputePassEncoder(): void;
   submitQueue(): void;
@@ -149,12 +150,14 @@ export function webGpuParameterUpdate(params: Weights, ema: Weights, adam: AdamS
     backend.commandQueueOwnedIds.add(t.dataId);
     return resource;
   };
-  /** Gives weight `w` a buffer of its own (same values) when another tensor shares its buffer. */
-  const unshare = (w: tf.Variable, last: Array<object | null>, i: number) => {
+  /**
+   * Gives weight `w` a buffer of its own when another tensor shares its buffer (a snapshot copy),
+   * so the copy never changes. The new buffer needs no values: the step writes all of θ and the
+   * shadow back from the flat buffers, which the step's sources already read the old one into.
+   */
+  const unshare = (w: tf.Variable) => {
     if (backend.tensorMap.get(w.dataId).refCount <= 1) return;
-    const ours = last[i] === w.dataId;
-    w.assign(tf.add(w, 0)); // a program: a new buffer with the same values
-    if (ours) last[i] = w.dataId;
+    w.assign(tf.engine().makeTensorFromTensorInfo(backend.makeTensorInfo(w.shape, 'float32')));
   };
   /** The weight's buffer as the copy target; a cached read-back of it is stale from now on. */
   const target = (w: tf.Variable): GPUBuffer => {
@@ -186,10 +189,6 @@ export function webGpuParameterUpdate(params: Weights, ema: Weights, adam: AdamS
         new Uint32Array(words, 36, 1)[0] = count;
         backend.queue.writeBuffer(stepBuffer, 0, words);
 
-        names.forEach((name, i) => {
-          unshare(params[name], written.theta, i);
-          unshare(ema[name], written.shadow, i);
-        });
         backend.ensureCommandEncoderReady();
         backend.endComputePassEncoder();
         const encoder = backend.commandEncoder!;
@@ -198,6 +197,10 @@ export function webGpuParameterUpdate(params: Weights, ema: Weights, adam: AdamS
           theta: written.theta[i] === params[name].dataId ? null : bufferOf(params[name]),
           shadow: written.shadow[i] === ema[name].dataId ? null : bufferOf(ema[name]),
         }));
+        for (const name of names) {
+          unshare(params[name]);
+          unshare(ema[name]);
+        }
         sources.forEach((s, i) => {
           const at = offsets[i] * 4;
           const bytes = sizes[i] * 4;
