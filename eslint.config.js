@@ -15,6 +15,7 @@ export default tseslint.config(
       'playwright-report/',
       'e2e-artifacts/',
       'public/',
+      'bench/gpu-pack/', // npm run bench -- --gpu-pack: bundled, generated
     ],
   },
   js.configs.recommended,
