@@ -163,6 +163,14 @@ describe('starting from a link or the autosave', () => {
 });
 
 describe('viewer PNGs', () => {
+  /** Edits the graph after the run, exports node "data"'s picture and reads the PNG back. */
+  async function exportAfterEdit(editor: EditorController, files: FileController) {
+    editor.doc.apply((g) => setParam(g, 'data', 'count', 555));
+    downloads.length = 0;
+    await files.exportPng('data');
+    return readGraphPng(downloads[0].data as Uint8Array);
+  }
+
   it('carry the graph and provenance of the run that made the picture, even after an edit', async () => {
     const { editor, files } = setup();
     await files.start();
@@ -182,10 +190,7 @@ describe('viewer PNGs', () => {
     });
     editor.run.apply({ type: 'run-finished', runId: 3, status: 'done', seconds: 1 });
     // Edited after the run: the picture still comes from the graph that ran.
-    editor.doc.apply((g) => setParam(g, 'data', 'count', 555));
-    downloads.length = 0;
-    await files.exportPng('data');
-    const read = readGraphPng(downloads[0].data as Uint8Array);
+    const read = await exportAfterEdit(editor, files);
     if (!read.ok) throw new Error(read.message);
     expect(read.provenance).toMatchObject({ graphHash: graphHash(ran), seed: 7, backend: 'wasm' });
     expect(graphHash(editor.doc.graph)).not.toBe(graphHash(ran));
@@ -204,10 +209,7 @@ describe('viewer PNGs', () => {
     // A run the editor did not record (no request): its graph could differ from the open one.
     editor.run.apply({ type: 'run-started', runId: 4, nodeIds: ['data'], backend: 'wasm', seed: 7 });
     editor.run.apply({ type: 'preview', runId: 4, nodeId: 'data', payload: points });
-    editor.doc.apply((g) => setParam(g, 'data', 'count', 555));
-    downloads.length = 0;
-    await files.exportPng('data');
-    const read = readGraphPng(downloads[0].data as Uint8Array);
+    const read = await exportAfterEdit(editor, files);
     expect(read).toMatchObject({ ok: false, message: expect.stringContaining('no scoregraph graph inside') });
     expect(editor.toasts.list.value.at(-1)?.message).toMatch(
       /run that made "data".* not known.*without a graph/,
@@ -234,10 +236,7 @@ describe('viewer PNGs', () => {
     emit({ type: 'cached', runId: 5, nodeId: 'data', display: points });
     emit({ type: 'run-finished', runId: 5, status: 'cancelled', seconds: 1 });
     await estimate;
-    editor.doc.apply((g) => setParam(g, 'data', 'count', 555));
-    downloads.length = 0;
-    await files.exportPng('data');
-    const read = readGraphPng(downloads[0].data as Uint8Array);
+    const read = await exportAfterEdit(editor, files);
     if (!read.ok) throw new Error(read.message);
     expect(read.provenance).toMatchObject({ graphHash: graphHash(ran), seed: 3, backend: 'cpu' });
     expect(JSON.parse(read.graphText).nodes[0].params.count).toBe(100);
