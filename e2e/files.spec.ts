@@ -97,6 +97,9 @@ test('save → open round-trips to the identical JSON', async ({ page }) => {
 
   await load(page, graphOf([{ id: 'other', type: 'data.toy2d' }], [], 'Other'));
   const chooser = page.waitForEvent('filechooser');
+  // Listening turns on Chromium's file-chooser interception without waiting for it; one round
+  // trip to the page orders it before the key press (else, rarely, the chooser opens unseen).
+  await page.evaluate(() => 0);
   await page.keyboard.press('Control+o');
   await (await chooser).setFiles({ name: saved.name, mimeType: 'application/json', buffer: saved.bytes });
   await expect.poll(() => savedText(page)).toBe(before);
