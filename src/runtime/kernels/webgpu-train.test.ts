@@ -80,5 +80,42 @@ describe.skipIf(!found.adapter)(
         },
       );
     });
+
+    it('spends a few programs on a log point, and none on the snapshot it keeps', async () => {
+      await useNodeBackend('webgpu');
+      const backend = tf.backend() as unknown as { runWebGPUProgram: (...args: unknown[]) => unknown };
+      const run = backend.runWebGPUProgram;
+      let programs = 0;
+      backend.runWebGPUProgram = function (this: unknown, ...args: unknown[]) {
+        programs++;
+        return run.apply(this, args);
+      };
+      const perStep: number[] = [];
+      const o = setup();
+      try {
+        let last = 0;
+        const result = await train({
+          ...o,
+          steps: 6,
+          logEvery: 3,
+          onStep: () => {
+            perStep.push(programs - last);
+            last = programs;
+          },
+        });
+        result.model.dispose();
+      } finally {
+        backend.runWebGPUProgram = run;
+        o.data.dispose();
+      }
+      // Steps 2, 4 and 5 are plain; 3 and 6 read the loss and a weight checksum (one concatenated
+      // sum: it was a sum per weight, ~90 programs here); 4 follows the snapshot of step 3 (it was
+      // a copy program per weight and EMA shadow, ~170).
+      const [, plain, logPoint, afterSnapshot, plain5] = perStep;
+      expect(afterSnapshot).toBe(plain);
+      expect(plain5).toBe(plain);
+      expect(logPoint - plain).toBeGreaterThan(0);
+      expect(logPoint - plain).toBeLessThanOrEqual(12);
+    });
   },
 );
