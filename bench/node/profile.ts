@@ -17,6 +17,7 @@ import type { TrainCase } from '../cases';
 import { trainWithLibrary } from '../lib/library-train';
 import type { Report } from '../lib/report';
 import { median } from '../lib/stats';
+import { thisThreadCpuMs } from '../lib/thread-cpu';
 
 /** The parts of tfjs-backend-webgpu's backend the counters wrap (not in its public types). */
 interface WebGpuInternals {
@@ -114,6 +115,11 @@ export interface StepProfile {
   /** Programs of a step without a log point (the median step), and what a log point adds. */
   programsPerPlainStep: number | null;
   programsPerLogPoint: number | null;
+  /**
+   * CPU ms of the thread that trains, per step without a log point (median): what tfjs, our
+   * kernels and the GPU driver's API cost to record the step. A GPU step cannot be shorter.
+   */
+  hostMsPerPlainStep: number;
   submitsPerStep: number | null;
   kernelMsPerStep: number;
   timestampQueries: boolean | null;
@@ -135,11 +141,15 @@ export async function profileTrainingStep(c: TrainCase, steps: number): Promise<
     let start = { at: 0, counts: snapshot(counter.counts) };
     let end = start;
     const programsAt: number[] = []; // after steps from, from + 1, …, to
+    const cpuAt: number[] = []; // this thread's CPU ms at the same points
     try {
       await trainWithLibrary(c, data, to, (i) => {
         if (i === from) start = { at: performance.now(), counts: snapshot(counter.counts) };
         if (i === to) end = { at: performance.now(), counts: snapshot(counter.counts) };
-        if (i >= from && i <= to) programsAt.push(counter.counts.programs);
+        if (i >= from && i <= to) {
+          programsAt.push(counter.counts.programs);
+          cpuAt.push(thisThreadCpuMs());
+        }
       });
     } finally {
       counter.restore();
@@ -149,6 +159,13 @@ export async function profileTrainingStep(c: TrainCase, steps: number): Promise<
     const plain = median(perStep);
     const logPoints = perStep.filter((_, k) => (from + 1 + k) % c.logEvery === 0);
     const logExtra = logPoints.length ? median(logPoints) - plain : 0;
+    const plainSteps = (k: number) => (from + 1 + k) % c.logEvery !== 0;
+    const hostMs = median(
+      cpuAt
+        .slice(1)
+        .map((t, k) => t - cpuAt[k])
+        .filter((_, k) => plainSteps(k)),
+    );
 
     // Profiled: per-kernel time over the same window.
     let cut = [0, 0];
@@ -172,6 +189,7 @@ export async function profileTrainingStep(c: TrainCase, steps: number): Promise<
       programsPerStep: onWebGpu ? (end.counts.programs - start.counts.programs) / window : null,
       programsPerPlainStep: onWebGpu ? plain : null,
       programsPerLogPoint: onWebGpu ? logExtra : null,
+      hostMsPerPlainStep: hostMs,
       submitsPerStep: onWebGpu ? (end.counts.submits - start.counts.submits) / window : null,
       kernelMsPerStep: entries.reduce((s, e) => s + e.ms, 0) / window,
       timestampQueries: onWebGpu
@@ -203,7 +221,9 @@ export async function benchProfile(
     where,
     value: p.msPerStep,
     unit: 'ms/step',
-    detail: `${p.steps} steps between two loss reads; ${p.kernelsPerStep.toFixed(0)} tfjs kernels/step`,
+    detail:
+      `${p.steps} steps between two loss reads; ${p.kernelsPerStep.toFixed(0)} tfjs kernels/step; ` +
+      `the training thread's CPU ${p.hostMsPerPlainStep.toFixed(1)} ms a step without a log point`,
   });
   if (p.programsPerPlainStep !== null) {
     const goal = PROGRAM_GOAL[c.id];

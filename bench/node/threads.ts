@@ -12,7 +12,7 @@
  * threads included) spread over the cores — the speed-up an idle 2-core machine would see.
  */
 import * as tf from '@tensorflow/tfjs';
-import { readdirSync, readFileSync } from 'node:fs';
+import { threadCpu, threadId } from '../lib/thread-cpu';
 import { loadavg } from 'node:os';
 import { workerGradientHelpers } from '../../src/runtime/parallel/gradient-helpers';
 import { train } from '../../src/score/train';
@@ -22,37 +22,6 @@ import { cpuMs, interleave, median, now, pairedRatio } from '../lib/stats';
 
 /** Steps before the steady window: the helpers' start and the first compiles. */
 const WARM_STEPS = 3;
-
-/** CPU milliseconds of a thread so far, from its /proc stat line (utime + stime; USER_HZ = 100). */
-function statCpuMs(path: string): number {
-  try {
-    const stat = readFileSync(path, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
-  } catch {
-    return NaN; // not Linux, or the thread ended
-  }
-}
-
-/** CPU ms so far of this thread and of every thread of the process, by thread id (Linux; empty elsewhere). */
-function threadCpu(): { self: number; all: Map<string, number> } {
-  const all = new Map<string, number>();
-  try {
-    for (const tid of readdirSync('/proc/self/task')) all.set(tid, statCpuMs(`/proc/self/task/${tid}/stat`));
-  } catch {
-    // not Linux
-  }
-  return { self: statCpuMs('/proc/thread-self/stat'), all };
-}
-
-/** This thread's id (Linux; '' elsewhere). */
-function threadId(): string {
-  try {
-    return readFileSync('/proc/thread-self/stat', 'utf8').split(' ')[0];
-  } catch {
-    return '';
-  }
-}
 
 /** Per steady step: wall ms, all threads' CPU ms, this thread's, and the busiest other thread's (a helper's). */
 interface Steady {
