@@ -23,7 +23,7 @@ interface Attrs {
 
 /**
  * w [KH, KW, Ci, Co] → w' [KH, KW, Co, Ci], flipped in space, in one loop over the heap (the
- * Reverse + Transpose kernels took ~250 µs for a 3×3×32×32 filter, a quarter of the conv).
+ * Reverse + Transpose kernels took ~0.2 ms for a 3×3×32×32 filter, bench/README.md).
  */
 function flippedSwapped(filter: Info, backend: unknown): Info {
   const heap = wasmHeap(backend);
@@ -76,8 +76,7 @@ export function wasmFlippedConv(
 
 /**
  * Replaces WASM's Conv2DBackpropInput (stride 1 through wasmFlippedConv, strided convs through
- * the stock kernel it wraps). patchBackend (patch-backend.ts) registers it once per realm: a
- * second call would wrap this kernel instead of the stock one.
+ * the stock kernel it wraps). patchBackend (patch-backend.ts) registers it once per realm.
  */
 export function registerWasmConv2DBackpropInput(): void {
   const stock = tf.getKernel('Conv2DBackpropInput', 'wasm')?.kernelFunc;

@@ -24,8 +24,8 @@ const SAME = { strides: [1, 1], pad: 'same', dataFormat: 'NHWC' } as const;
 
 /**
  * The gradients of y = conv_d(x, w) [+ b] ('same', stride 1) for dy: [dx, dw] or [dx, dw, db],
- * the filter and bias gradients from one program where the backend has it. Without the op's
- * kernels only d = 1 has a way (tfjs's own kernels, the bias summed apart).
+ * the filter and bias gradients from one kernel. Callers run only where the backend registers the
+ * op's kernels (ownGradConv checks; fused-elu.ts runs on WebGPU, which has them).
  */
 export function convGrads(
   x: tf.Tensor4D,
@@ -41,18 +41,9 @@ export function convGrads(
       : engine.runKernel(INPUT_GRAD, { dy, filter: w }, { dilations: d })
   ) as tf.Tensor4D;
   const attrs = { ...SAME, dilations: [d, d], filterShape: w.shape };
-  const kernel = withBias ? FILTER_BIAS_GRAD : FILTER_GRAD;
-  if (tf.getKernel(kernel, tf.getBackend())) {
-    const grads = engine.runKernel(kernel, { x, dy }, attrs) as tf.Tensor | tf.Tensor[];
-    return [dx, ...(Array.isArray(grads) ? grads : [grads])];
-  }
-  if (d !== 1) throw new Error(`A dilated conv's gradient needs ${kernel} on ${tf.getBackend()}.`);
-  const dw = engine.runKernel(
-    'Conv2DBackpropFilter',
-    { x, dy },
-    { ...SAME, filterShape: w.shape },
-  ) as tf.Tensor;
-  return withBias ? [dx, dw, tf.sum(dy, [0, 1, 2])] : [dx, dw];
+  const grads = engine.runKernel(withBias ? FILTER_BIAS_GRAD : FILTER_GRAD, { x, dy }, attrs) as
+    tf.Tensor | tf.Tensor[];
+  return [dx, ...(Array.isArray(grads) ? grads : [grads])];
 }
 
 function makeOp(dilation: number, withBias: boolean) {
