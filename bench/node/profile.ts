@@ -112,7 +112,7 @@ export interface StepProfile {
   msPerStep: number;
   kernelsPerStep: number;
   programsPerStep: number | null;
-  /** Programs of a step without a log point (the median step), and what a log point adds. */
+  /** Programs of a step without a log point (median over those steps), and what a log point adds. */
   programsPerPlainStep: number | null;
   programsPerLogPoint: number | null;
   /**
@@ -130,7 +130,8 @@ export interface StepProfile {
 /** Profiles `steps` steady steps of the library's training loop on the current backend. */
 export async function profileTrainingStep(c: TrainCase, steps: number): Promise<StepProfile> {
   const data = tf.randomUniform([c.count, ...itemShape(c.net)], 0, 1, 'float32', 7);
-  const window = Math.max(1, Math.round(steps / c.logEvery)) * c.logEvery;
+  // At least 4 log intervals, so the plain steps' medians rest on more than one step.
+  const window = Math.max(4, Math.round(steps / c.logEvery)) * c.logEvery;
   const from = c.logEvery; // after the first read: compiles and uploads are behind us
   const to = from + window;
   try {
@@ -155,17 +156,19 @@ export async function profileTrainingStep(c: TrainCase, steps: number): Promise<
       counter.restore();
     }
     const onWebGpu = tf.getBackend() === 'webgpu';
-    const perStep = programsAt.slice(1).map((n, k) => n - programsAt[k]); // steps from + 1 … to
-    const plain = median(perStep);
-    const logPoints = perStep.filter((_, k) => (from + 1 + k) % c.logEvery === 0);
-    const logExtra = logPoints.length ? median(logPoints) - plain : 0;
-    const plainSteps = (k: number) => (from + 1 + k) % c.logEvery !== 0;
-    const hostMs = median(
-      cpuAt
-        .slice(1)
-        .map((t, k) => t - cpuAt[k])
-        .filter((_, k) => plainSteps(k)),
-    );
+    // Per step from + 1 … to; log points are the steps the log interval divides.
+    const isLogPoint = (k: number) => (from + 1 + k) % c.logEvery === 0;
+    const plainMedian = (at: number[]) =>
+      median(
+        at
+          .slice(1)
+          .map((n, k) => n - at[k])
+          .filter((_, k) => !isLogPoint(k)),
+      );
+    const perStep = programsAt.slice(1).map((n, k) => n - programsAt[k]);
+    const plain = plainMedian(programsAt);
+    const logExtra = median(perStep.filter((_, k) => isLogPoint(k))) - plain;
+    const hostMs = plainMedian(cpuAt);
 
     // Profiled: per-kernel time over the same window.
     let cut = [0, 0];
