@@ -24,7 +24,6 @@ export const appStyles = [
       flex: 1;
       position: relative;
       min-width: 0;
-      container: canvas / inline-size;
     }
     .canvas {
       position: absolute;

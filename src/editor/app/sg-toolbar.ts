@@ -34,7 +34,6 @@ export class SgToolbar extends LitElement {
       (r) => this.editor.theme.listen(r),
       (r) => this.editor.panelOpen.listen(r),
       (r) => this.editor.minimap.listen(r),
-      (r) => this.editor.minimapRoom.listen(r),
     ]);
   }
 

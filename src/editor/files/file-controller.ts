@@ -173,19 +173,18 @@ export class FileController {
     // the image goes out plain, and says so.
     const current = this.editor.currentGraph();
     const made = this.editor.displayProvenance(nodeId);
-    if (!made)
+    let png: Uint8Array;
+    if (made) {
+      const graph = { ...made.graph, view: current.view };
+      png = await viewerPng(display, graph, provenance(made.graph, made.seed, made.backend));
+    } else {
+      png = await viewerPng(display, null);
       this.editor.toasts.show(
         `The run that made "${nodeId}"'s picture is not known: the PNG is a plain image, without a graph inside.`,
         'info',
         8000,
       );
-    const png = made
-      ? await viewerPng(
-          display,
-          { ...made.graph, view: current.view },
-          provenance(made.graph, made.seed, made.backend),
-        )
-      : await viewerPng(display, null);
+    }
     download(imageFileName(current.name, nodeId), png, 'image/png');
   }
 
