@@ -16,6 +16,8 @@ import { uniformRng } from '../../src/score/random';
 import { makeTrainStep, type StepDraw, type TrainerState } from '../../src/score/train-step';
 
 export const QUICK_ADAM = { learningRate: 2e-3, beta1: 0.9, beta2: 0.999, epsilon: 1e-8 };
+/** The EMA decay of the weights those runs used. */
+export const QUICK_EMA_DECAY = 0.995;
 const QUICK_LEVELS = 42;
 export const QUICK_SIGMAS = geometricSigmas(7.4, 0.01, QUICK_LEVELS);
 /** Rows the draws pick from (load at least this many digits). */
@@ -35,7 +37,7 @@ export function quickDraws(batch: number, seed = 7): () => StepDraw {
     indices: Int32Array.from({ length: batch }, () => Math.floor(random() * QUICK_ROWS)),
     labels: Int32Array.from({ length: batch }, () => Math.floor(random() * QUICK_LEVELS)),
     noiseSeed: 1 + Math.floor(random() * 1e6),
-    emaDecay: 0.995,
+    emaDecay: QUICK_EMA_DECAY,
     learningRate: QUICK_ADAM.learningRate,
   });
 }

@@ -24,7 +24,7 @@ export function threadCpu(): { self: number; all: Map<string, number> } {
   } catch {
     // not Linux
   }
-  return { self: statCpuMs('/proc/thread-self/stat'), all };
+  return { self: thisThreadCpuMs(), all };
 }
 
 /** This thread's id (Linux; '' elsewhere). */

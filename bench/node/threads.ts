@@ -16,7 +16,7 @@ import { threadCpu, threadId } from '../lib/thread-cpu';
 import { loadavg } from 'node:os';
 import { workerGradientHelpers } from '../../src/runtime/parallel/gradient-helpers';
 import { train } from '../../src/score/train';
-import { quickNetwork, QUICK_ADAM, QUICK_SIGMAS } from '../lib/quick-step';
+import { quickNetwork, QUICK_ADAM, QUICK_EMA_DECAY, QUICK_SIGMAS } from '../lib/quick-step';
 import type { Report } from '../lib/report';
 import { cpuMs, interleave, median, now, pairedRatio } from '../lib/stats';
 
@@ -70,7 +70,7 @@ export async function benchThreads(report: Report, quick: boolean, threads = 2):
           sigmas: QUICK_SIGMAS,
           sigmaPer: 'sample',
           adam: QUICK_ADAM,
-          ema: { momentum: 0.995, biasCorrection: true },
+          ema: { momentum: QUICK_EMA_DECAY, biasCorrection: true },
           steps,
           batchSize,
           seed: 3,
