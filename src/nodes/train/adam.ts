@@ -1,5 +1,6 @@
 /** optim.adam: Adam with an exponential moving average of the weights (NCSNv2 Technique 5). */
 import { boolean, choice, integer, number } from '../../graph';
+import type { LearningRateDecay } from '../../score/lr-schedule';
 import { declareNode, defineNode, lazy } from '../define';
 
 export const declaration = declareNode({
@@ -22,7 +23,7 @@ export const declaration = declareNode({
       label: 'learning rate',
       doc: 'Adam step size (at its peak, when a schedule is set). Lower it if the loss turns NaN.',
     }),
-    lrDecay: choice<'constant' | 'linear' | 'cosine'>({
+    lrDecay: choice<LearningRateDecay>({
       default: 'constant',
       options: ['constant', 'linear', 'cosine'],
       label: 'lr decay',
