@@ -7,6 +7,7 @@
  * learned nothing on WebGPU. Concat already splits its inputs this way.
  */
 import * as tf from '@tensorflow/tfjs';
+import { disposeIntermediates } from './dispose-intermediates';
 
 type Info = tf.TensorInfo;
 
@@ -58,7 +59,7 @@ export function registerChunkedAddN(backendName: string, maxInputs?: number): vo
         backend,
         attrs: {},
       }) as Info;
-      for (const t of temps) backend.disposeData(t.dataId);
+      disposeIntermediates(backend, temps);
       return out;
     },
   });

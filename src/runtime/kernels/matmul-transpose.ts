@@ -5,6 +5,7 @@
  * training step (bench/README.md, "where the time goes"). A transpose costs ~0.07 ms.
  */
 import * as tf from '@tensorflow/tfjs';
+import { disposeIntermediates } from './dispose-intermediates';
 
 type Info = tf.TensorInfo;
 
@@ -41,7 +42,7 @@ export function registerTransposeFreeMatMul(backendName: string): void {
           backend,
           attrs: { ...args.attrs, transposeA: false, transposeB: false },
         });
-        for (const t of temps) backend.disposeData(t.dataId);
+        disposeIntermediates(backend, temps);
         return out;
       },
     });
