@@ -64,7 +64,7 @@ export class EditorController {
   readonly toasts = new Toasts();
   readonly search = new Store<SearchRequest | null>(null);
   readonly backend = new Store<{ backend: string; reason: string; warning?: string } | null>(null);
-  /** Each run the editor asks for, with the graph it sent (the run history records it). */
+  /** Each run for the history the editor asks for (startRun), with the graph it sent. */
   readonly runRequests = new Store<{ runId: number; graph: Graph } | null>(null);
   readonly commands = new CommandRegistry();
   /** UI preferences the commands toggle. */
@@ -89,11 +89,20 @@ export class EditorController {
     this.cleanups.push(this.selectedWire.listen((id) => id && this.selection.clear()));
     this.cleanups.push(this.doc.listen(({ graph }) => this.onDocChange(graph)));
     this.cleanups.push(this.minimapRoom.listen(() => this.commands.changed()));
-    this.cleanups.push(
-      this.runRequests.listen(
-        (request) => request && this.run.origins.requested(request.runId, request.graph),
-      ),
-    );
+  }
+
+  /**
+   * Asks the runtime to run the open graph (without its view) and records that graph as the run's
+   * origin (viewer PNGs take their graph from it). A run for the history (not an estimate) is
+   * announced on runRequests too. Returns the run's id.
+   */
+  startRun(options: { targets?: string[]; forHistory: boolean }): number {
+    if (!this.runtime) throw new Error('No runtime is connected yet.');
+    const graph = { ...this.currentGraph(), view: undefined };
+    const runId = this.runtime.run(graph, options.targets ? { targets: options.targets } : {});
+    this.run.origins.requested(runId, graph);
+    if (options.forHistory) this.runRequests.set({ runId, graph });
+    return runId;
   }
 
   /** The graph, seed and backend of the run that made node `nodeId`'s display, when known. */

@@ -30,9 +30,7 @@ export function estimateRun(editor: EditorController): Promise<void> {
         editor.toasts.show(`The estimate failed: ${event.message ?? 'a node failed'}.`, 'error', 10000);
       resolve();
     });
-    const graph = { ...editor.currentGraph(), view: undefined };
-    runId = runtime.run(graph);
-    // Not a run for the history, but what it shows (cached nodes' displays) came from this graph.
-    editor.run.origins.requested(runId, graph);
+    // Not a run for the history, but what it shows (cached nodes' displays) came from its graph.
+    runId = editor.startRun({ forHistory: false });
   });
 }

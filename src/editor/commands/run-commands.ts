@@ -18,11 +18,7 @@ export function runBlocked(editor: EditorController): string | null {
 }
 
 export function runCommands(editor: EditorController): Command[] {
-  const start = (targets?: string[]) => {
-    const graph = { ...editor.currentGraph(), view: undefined };
-    const runId = editor.runtime!.run(graph, targets ? { targets } : {});
-    editor.runRequests.set({ runId, graph });
-  };
+  const start = (targets?: string[]) => void editor.startRun({ targets, forHistory: true });
   return [
     {
       id: 'run.start',

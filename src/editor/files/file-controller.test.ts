@@ -171,11 +171,27 @@ describe('viewer PNGs', () => {
     return readGraphPng(downloads[0].data as Uint8Array);
   }
 
+  /** Connects a runtime that answers every run with `runId`; returns how to send its events. */
+  function connectFakeRuntime(editor: EditorController, runId: number): (event: RunEvent) => void {
+    const listeners = new Set<(event: RunEvent) => void>();
+    const runtime: RuntimePort = {
+      ready: new Promise(() => {}),
+      run: () => runId,
+      cancel: () => {},
+      clearCache: () => {},
+      on: (listener) => (listeners.add(listener), () => listeners.delete(listener)),
+      dispose: () => {},
+    };
+    editor.connectRuntime(runtime);
+    return (event) => [...listeners].forEach((listen) => listen(event));
+  }
+
   it('carry the graph and provenance of the run that made the picture, even after an edit', async () => {
     const { editor, files } = setup();
     await files.start();
     const ran = { ...editor.currentGraph(), view: undefined };
-    editor.runRequests.set({ runId: 3, graph: ran });
+    connectFakeRuntime(editor, 3);
+    expect(editor.startRun({ forHistory: true })).toBe(3);
     const display = {
       kind: 'points' as const,
       points: new Float32Array([0.2, 0.4]),
@@ -219,17 +235,7 @@ describe('viewer PNGs', () => {
   it('from an estimate carry the graph the estimate ran', async () => {
     const { editor, files } = setup();
     await files.start();
-    const listeners = new Set<(event: RunEvent) => void>();
-    const emit = (event: RunEvent) => [...listeners].forEach((listen) => listen(event));
-    const runtime: RuntimePort = {
-      ready: new Promise(() => {}),
-      run: () => 5,
-      cancel: () => {},
-      clearCache: () => {},
-      on: (listener) => (listeners.add(listener), () => listeners.delete(listener)),
-      dispose: () => {},
-    };
-    editor.connectRuntime(runtime);
+    const emit = connectFakeRuntime(editor, 5);
     const ran = { ...editor.currentGraph(), view: undefined };
     const estimate = estimateRun(editor);
     emit({ type: 'run-started', runId: 5, nodeIds: ['data'], backend: 'cpu', seed: 3 });
